@@ -1,0 +1,58 @@
+// The extraction pipeline: decode → normalize → segment → tokenize → extract.
+//
+//   vnextract::Extractor ex(vnextract::Rules::Builtin());
+//   std::vector<vnextract::Record> records;
+//   vnextract::Status s = ex.Extract(bytes, "article.txt", {}, &records);
+//   if (!s.ok()) std::cerr << "article.txt: " << s.message() << "\n";
+//
+// An Extractor is immutable after construction and safe to share between threads.
+#ifndef VNEXTRACT_EXTRACTOR_H_
+#define VNEXTRACT_EXTRACTOR_H_
+
+#include <bitset>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "vnextract/record.h"
+#include "vnextract/rules.h"
+#include "vnextract/status.h"
+
+namespace vnextract {
+
+struct ExtractOptions {
+  // Which record types to emit. Default: all.
+  std::bitset<kRecordTypeCount> types = std::bitset<kRecordTypeCount>().set();
+  // Fill Record::context with the sentence. Default: true.
+  bool context = true;
+};
+
+// One token, for `vnextract tokenize` and for people debugging rules.
+struct TokenInfo {
+  std::string kind;   // word, number, num_alpha, alnum, percent, time, date, fraction, code, punct, break
+  std::string text;   // as in the input
+  uint64_t start = 0;  // code-point offsets in the decoded input, end exclusive
+  uint64_t end = 0;
+  uint32_t sentence = 0;
+};
+
+class Extractor {
+ public:
+  explicit Extractor(Rules rules);
+
+  // Extracts the facts of one document. `bytes` is the raw file content (UTF-8, with or without
+  // a byte-order mark). On invalid input (bytes that are not UTF-8, a NUL byte) returns an error
+  // naming the byte offset and leaves `out` untouched. Records are appended in order of start.
+  Status Extract(std::string_view bytes, std::string_view doc_name, const ExtractOptions& options,
+                 std::vector<Record>* out) const;
+
+  // The tokens of one document, with the same decoding and normalization as Extract.
+  Status Tokenize(std::string_view bytes, std::vector<TokenInfo>* out) const;
+
+ private:
+  Rules rules_;
+};
+
+}  // namespace vnextract
+
+#endif  // VNEXTRACT_EXTRACTOR_H_

@@ -1,0 +1,57 @@
+// One extracted fact. docs/records.md is the full reference of every field and of how the hard
+// cases are decided; this header is its C++ face.
+#ifndef VNEXTRACT_RECORD_H_
+#define VNEXTRACT_RECORD_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace vnextract {
+
+// Bumped on every change of the record fields or of their meaning.
+inline constexpr int kSchemaVersion = 1;
+
+enum class RecordType : uint8_t {
+  kMoney,
+  kCount,
+  kRatio,
+  kPercent,
+  kQuantity,
+  kDate,
+  kTime,
+  kLegalRef,
+  kNumber,
+};
+inline constexpr int kRecordTypeCount = 9;
+
+// "money", "count", ... as written in the output.
+std::string_view RecordTypeName(RecordType type);
+// The inverse of RecordTypeName; nullopt for an unknown name.
+std::optional<RecordType> ParseRecordType(std::string_view name);
+
+// True for types whose value is a number (written unquoted in JSON).
+bool HasNumericValue(RecordType type);
+
+struct Record {
+  std::string doc;          // input name: the path as given, "-" for stdin
+  RecordType type = RecordType::kNumber;
+  std::string text;         // surface text exactly as in the input
+  std::string value;        // exact decimal, ISO 8601 date/time, or document code
+  std::string value_to;     // upper bound of a range; empty otherwise
+  std::string unit;         // ISO 4217, counted noun, measure, "%", document kind; may be empty
+  std::string qualifier;    // approx|over|under|at_least|at_most|up_to|range, or empty
+  std::string numerator;    // ratio only
+  std::string denominator;  // ratio only
+  uint64_t start = 0;       // code-point offset of text in the decoded input
+  uint64_t end = 0;         // exclusive
+  uint32_t sentence = 0;    // 0-based sentence index in the document
+  std::string rule;         // id of the rule that made the record, e.g. "money.scale_currency"
+  std::string context;      // the sentence, as written, white space runs shown as one space
+};
+
+}  // namespace vnextract
+
+#endif  // VNEXTRACT_RECORD_H_

@@ -1,0 +1,27 @@
+// Turning the command line's paths into the list of documents to read.
+#ifndef VNEXTRACT_CLI_WALK_H_
+#define VNEXTRACT_CLI_WALK_H_
+
+#include <string>
+#include <vector>
+
+namespace vnextract::cli {
+
+struct Input {
+  std::string name;  // as shown in records and messages: the path as given, "-" for stdin
+  std::string path;  // what to open; empty for stdin
+};
+
+struct WalkError {
+  std::string name;
+  std::string reason;
+};
+
+// Files as given; directories walked recursively for *.txt, in byte order of their paths so
+// output is the same on every machine; "-" for standard input. Paths that do not exist or
+// cannot be listed go to *errors.
+std::vector<Input> ExpandInputs(const std::vector<std::string>& paths, std::vector<WalkError>* errors);
+
+}  // namespace vnextract::cli
+
+#endif  // VNEXTRACT_CLI_WALK_H_

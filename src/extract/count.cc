@@ -1,0 +1,46 @@
+// count: a figure and the noun it counts ("45 nhiệm vụ", "02 đảng viên", "05 DN",
+// "hàng trăm người", "hai học sinh").
+#include "extract/extractors.h"
+#include "extract/number_phrase.h"
+
+namespace vnextract::internal {
+
+namespace {
+
+std::optional<size_t> NounAt(const DocView& v, const NumberPhrase& last, size_t j, bool strict, std::string* unit) {
+  if (!last.glued.empty()) return std::nullopt;
+  size_t n = CountedNoun(v, j, strict, unit);
+  if (n == 0) return std::nullopt;
+  return n;
+}
+
+// "thứ 3", "lần thứ 2", "top 10", "số 12": a label, not a count.
+bool AfterOrdinalMarker(const DocView& v, size_t i) {
+  return v.MatchBefore(v.lex().ordinal_markers, i) > 0;
+}
+
+}  // namespace
+
+void ExtractCount(const DocView& v, std::vector<Candidate>* out) {
+  for (size_t i = 0; i < v.size(); ++i) {
+    TokenKind k = v.kind(i);
+    if (k != TokenKind::kNumber && k != TokenKind::kWord) continue;
+    if (AfterOrdinalMarker(v, i)) continue;
+    std::optional<Measured> m = ParseMeasured(v, i, NounAt);
+    if (!m) continue;
+    // A year before a noun ("năm 2020 học sinh") is a date's business.
+    if (m->first.integer_literal && m->first.digits == 4 && v.MatchBefore(v.lex().year_words, i)) continue;
+    Candidate c;
+    c.type = RecordType::kCount;
+    c.begin = m->begin;
+    c.end = m->end;
+    c.value = m->lo.ToString();
+    if (m->hi) c.value_to = m->hi->ToString();
+    c.unit = m->unit;
+    c.qualifier = m->qualifier;
+    c.rule = m->hi ? "count.range" : m->first.words ? "count.words_noun" : "count.noun";
+    out->push_back(std::move(c));
+  }
+}
+
+}  // namespace vnextract::internal

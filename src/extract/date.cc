@@ -1,0 +1,144 @@
+// date: "12/04/2021", "Sáng ngày 06/10", "ngày 2 tháng 7 năm 2021", "mồng 3 tháng 2",
+// "tháng 10/2023", "tháng 7 năm 2021", "năm 2023", "(SN 1981)", "giai đoạn 2021-2025".
+#include <cstdio>
+
+#include "extract/calendar.h"
+#include "extract/extractors.h"
+#include "extract/number_phrase.h"
+
+namespace vnextract::internal {
+
+namespace {
+
+std::string Iso(int y, int m, int d) {
+  char buf[48];
+  if (y > 0 && m > 0 && d > 0) std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+  else if (y > 0 && m > 0) std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
+  else if (y > 0) std::snprintf(buf, sizeof buf, "%04d", y);
+  else if (m > 0 && d > 0) std::snprintf(buf, sizeof buf, "--%02d-%02d", m, d);
+  else std::snprintf(buf, sizeof buf, "--%02d", m);
+  return buf;
+}
+
+// A small integer written in digits only, or -1.
+long long IntAt(const DocView& v, size_t i, size_t max_digits) {
+  if (!v.Is(i, TokenKind::kNumber)) return -1;
+  std::string_view s = v.Text(i);
+  if (s.empty() || s.size() > max_digits) return -1;
+  long long x = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return -1;
+    x = x * 10 + (c - '0');
+  }
+  return x;
+}
+
+long long YearAt(const DocView& v, size_t i) {
+  if (!v.Is(i, TokenKind::kNumber) || v.Text(i).size() != 4) return -1;
+  long long y = IntAt(v, i, 4);
+  return IsPlausibleYear(y) ? y : -1;
+}
+
+// "ngày", "mồng", "mùng" right before token i belong to the date's text.
+size_t DayWordStart(const DocView& v, size_t i) {
+  if (i > 0 && (v.WordIs(i - 1, "ngày") || v.WordIs(i - 1, "mồng") || v.WordIs(i - 1, "mùng"))) return i - 1;
+  return i;
+}
+
+void Add(std::vector<Candidate>* out, size_t b, size_t e, std::string value, const char* rule,
+         std::string value_to = "") {
+  Candidate c;
+  c.type = RecordType::kDate;
+  c.begin = b;
+  c.end = e;
+  c.value = std::move(value);
+  c.value_to = std::move(value_to);
+  if (!c.value_to.empty()) c.qualifier = "range";
+  c.rule = rule;
+  out->push_back(std::move(c));
+}
+
+// ", năm Y" or "/Y" after token j: the year and the tokens it takes.
+size_t YearAfter(const DocView& v, size_t j, long long* y) {
+  if (v.WordIs(j, "năm") && (*y = YearAt(v, j + 1)) > 0) return 2;
+  if (v.IsPunct(j, '/') && v.Touches(j) && v.Touches(j + 1) && (*y = YearAt(v, j + 1)) > 0) return 2;
+  return 0;
+}
+
+}  // namespace
+
+void ExtractDate(const DocView& v, std::vector<Candidate>* out) {
+  for (size_t i = 0; i < v.size(); ++i) {
+    TokenKind k = v.kind(i);
+    if (k == TokenKind::kDate) {
+      std::string_view s = v.Text(i);
+      int d = 0, m = 0, y = 0;
+      std::sscanf(std::string(s).c_str(), "%d%*c%d%*c%d", &d, &m, &y);
+      Add(out, DayWordStart(v, i), i + 1, Iso(y, m, d), "date.dmy");
+      continue;
+    }
+    if (k == TokenKind::kFraction) {
+      long long a, b;
+      if (!FractionParts(v, i, &a, &b)) continue;
+      if (a >= 1 && a <= 12 && IsPlausibleYear(b) && v.Text(i).size() - v.Text(i).find('/') == 5) {
+        size_t begin = i > 0 && v.WordIs(i - 1, "tháng") ? i - 1 : i;
+        Add(out, begin, i + 1, Iso(static_cast<int>(b), static_cast<int>(a), 0), "date.month_year");
+        continue;
+      }
+      std::string unit;
+      size_t n;
+      if (IsValidDate(static_cast<int>(a), static_cast<int>(b), 0) && !FractionIsRatio(v, i, &unit, &n)) {
+        Add(out, DayWordStart(v, i), i + 1, Iso(0, static_cast<int>(b), static_cast<int>(a)), "date.day_month");
+      }
+      continue;
+    }
+    if (k == TokenKind::kNumber) {
+      // D tháng M [năm Y] — with "ngày"/"mồng" before it, or a year after it.
+      long long d = IntAt(v, i, 2), m = -1, y = -1;
+      if (d >= 1 && v.WordIs(i + 1, "tháng") && (m = IntAt(v, i + 2, 2)) >= 1 && m <= 12) {
+        size_t begin = DayWordStart(v, i);
+        size_t ny = YearAfter(v, i + 3, &y);
+        if ((begin < i || ny > 0) && IsValidDate(static_cast<int>(d), static_cast<int>(m), ny ? static_cast<int>(y) : 0)) {
+          Add(out, begin, i + 3 + ny, Iso(ny ? static_cast<int>(y) : 0, static_cast<int>(m), static_cast<int>(d)),
+              "date.words");
+          continue;
+        }
+      }
+      // Y-Y: "giai đoạn 2021-2025", "năm học 2020-2021"
+      long long y1 = YearAt(v, i), y2;
+      if (y1 > 0 && v.IsPunct(i + 1, '-') && (y2 = YearAt(v, i + 2)) > y1) {
+        size_t begin = i > 0 && v.MatchBefore(v.lex().year_words, i) ? i - v.MatchBefore(v.lex().year_words, i) : i;
+        Add(out, begin, i + 3, Iso(static_cast<int>(y1), 0, 0), "date.year_range", Iso(static_cast<int>(y2), 0, 0));
+        continue;
+      }
+      // năm Y, SN Y
+      if (y1 > 0) {
+        if (size_t w = v.MatchBefore(v.lex().year_words, i)) {
+          Add(out, i - w, i + 1, Iso(static_cast<int>(y1), 0, 0), "date.year");
+          continue;
+        }
+        // quý IV/2020: the year of a quarter
+        if (i >= 3 && v.IsPunct(i - 1, '/') && v.Touches(i) && v.Touches(i - 1) && v.WordIs(i - 3, "quý")) {
+          Add(out, i, i + 1, Iso(static_cast<int>(y1), 0, 0), "date.quarter_year");
+          continue;
+        }
+      }
+      continue;
+    }
+    // tháng M [năm Y]
+    if (v.WordIs(i, "tháng") && !(i > 0 && (v.Is(i - 1, TokenKind::kNumber) ||
+                                            (v.IsWord(i - 1) && ParseNumberAt(v, i - 1))))) {
+      long long m = IntAt(v, i + 1, 2), y = -1;
+      if (m >= 1 && m <= 12) {
+        size_t ny = YearAfter(v, i + 2, &y);
+        if (ny > 0) {
+          Add(out, i, i + 2 + ny, Iso(static_cast<int>(y), static_cast<int>(m), 0), "date.month_year");
+        } else if (!(v.IsPunct(i + 2, '/') && v.Touches(i + 2))) {
+          Add(out, i, i + 2, Iso(0, static_cast<int>(m), 0), "date.month");
+        }
+      }
+    }
+  }
+}
+
+}  // namespace vnextract::internal

@@ -1,0 +1,208 @@
+#include "extract/decimal.h"
+
+#include <algorithm>
+
+namespace vnextract::internal {
+
+namespace {
+
+constexpr int kMaxScale = 30;
+
+bool MulOverflow(__int128 a, __int128 b, __int128* out) { return __builtin_mul_overflow(a, b, out); }
+
+bool Pow10(int p, __int128* out) {
+  __int128 v = 1;
+  for (int i = 0; i < p; ++i) {
+    if (MulOverflow(v, 10, &v)) return false;
+  }
+  *out = v;
+  return true;
+}
+
+bool AllDigits(std::string_view s) {
+  if (s.empty()) return false;
+  return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+}  // namespace
+
+std::optional<Decimal> Decimal::ParseDigits(std::string_view s) {
+  size_t dots = std::count(s.begin(), s.end(), '.');
+  size_t commas = std::count(s.begin(), s.end(), ',');
+  std::string int_part;
+  std::string_view frac;
+  auto groups_ok = [](std::string_view body, char sep) {
+    // first group 1-3 digits, the others exactly 3
+    size_t pos = body.find(sep);
+    if (pos == 0 || pos > 3) return false;
+    while (pos != std::string_view::npos) {
+      size_t next = body.find(sep, pos + 1);
+      size_t len = (next == std::string_view::npos ? body.size() : next) - pos - 1;
+      if (len != 3) return false;
+      pos = next;
+    }
+    return true;
+  };
+  auto strip = [](std::string_view body, char sep) {
+    std::string out;
+    for (char c : body) {
+      if (c != sep) out.push_back(c);
+    }
+    return out;
+  };
+  if (dots == 0 && commas == 0) {
+    if (!AllDigits(s)) return std::nullopt;
+    int_part = std::string(s);
+  } else if (dots > 0 && commas > 0) {
+    size_t last = s.find_last_of(".,");
+    char dec = s[last];
+    char grp = dec == ',' ? '.' : ',';
+    std::string_view body = s.substr(0, last);
+    if (std::count(body.begin(), body.end(), dec) != 0 || !groups_ok(body, grp)) return std::nullopt;
+    int_part = strip(body, grp);
+    frac = s.substr(last + 1);
+  } else if (dots > 0) {
+    if (dots > 1 || (s.size() - s.find('.') - 1 == 3 && s.find('.') <= 3)) {
+      if (!groups_ok(s, '.')) return std::nullopt;
+      int_part = strip(s, '.');
+    } else {
+      size_t p = s.find('.');
+      int_part = std::string(s.substr(0, p));
+      frac = s.substr(p + 1);
+    }
+  } else {
+    if (commas > 1) {
+      if (!groups_ok(s, ',')) return std::nullopt;
+      int_part = strip(s, ',');
+    } else {
+      size_t p = s.find(',');
+      int_part = std::string(s.substr(0, p));
+      frac = s.substr(p + 1);
+    }
+  }
+  if (!AllDigits(int_part) || (!frac.empty() && !AllDigits(frac))) return std::nullopt;
+  if (frac.empty() && (s.back() == '.' || s.back() == ',')) return std::nullopt;
+  if (frac.size() > static_cast<size_t>(kMaxScale)) return std::nullopt;
+  Decimal d;
+  for (char c : int_part) {
+    if (MulOverflow(d.mant_, 10, &d.mant_) || __builtin_add_overflow(d.mant_, c - '0', &d.mant_)) {
+      d.overflow_ = true;
+      return d;
+    }
+  }
+  for (char c : frac) {
+    if (MulOverflow(d.mant_, 10, &d.mant_) || __builtin_add_overflow(d.mant_, c - '0', &d.mant_)) {
+      d.overflow_ = true;
+      return d;
+    }
+  }
+  d.scale_ = static_cast<int>(frac.size());
+  d.Trim();
+  return d;
+}
+
+Decimal Decimal::Shifted(int p) const {
+  Decimal r = *this;
+  if (overflow_) return r;
+  while (p > 0 && r.scale_ > 0) {
+    --r.scale_;
+    --p;
+  }
+  __int128 m;
+  if (!Pow10(p, &m) || MulOverflow(r.mant_, m, &r.mant_)) r.overflow_ = true;
+  return r;
+}
+
+Decimal Decimal::Plus(const Decimal& o) const {
+  Decimal a = *this, b = o;
+  if (a.overflow_ || b.overflow_) {
+    a.overflow_ = true;
+    return a;
+  }
+  int s = std::max(a.scale_, b.scale_);
+  __int128 fa, fb;
+  if (!Pow10(s - a.scale_, &fa) || !Pow10(s - b.scale_, &fb) || MulOverflow(a.mant_, fa, &a.mant_) ||
+      MulOverflow(b.mant_, fb, &b.mant_) || __builtin_add_overflow(a.mant_, b.mant_, &a.mant_)) {
+    a.overflow_ = true;
+    return a;
+  }
+  a.scale_ = s;
+  a.Trim();
+  return a;
+}
+
+Decimal Decimal::Times(const Decimal& o) const {
+  Decimal r = *this;
+  if (overflow_ || o.overflow_ || MulOverflow(mant_, o.mant_, &r.mant_)) {
+    r.overflow_ = true;
+    return r;
+  }
+  r.scale_ = scale_ + o.scale_;
+  r.Trim();
+  if (r.scale_ > kMaxScale) r.overflow_ = true;
+  return r;
+}
+
+Decimal Decimal::Half() const {
+  Decimal r = *this;
+  if (overflow_) return r;
+  if (MulOverflow(mant_, 5, &r.mant_)) {
+    r.overflow_ = true;
+    return r;
+  }
+  r.scale_ = scale_ + 1;
+  r.Trim();
+  return r;
+}
+
+void Decimal::Trim() {
+  while (scale_ > 0 && mant_ % 10 == 0) {
+    mant_ /= 10;
+    --scale_;
+  }
+}
+
+bool Decimal::is_integer() const { return scale_ == 0; }
+
+int Decimal::Compare(const Decimal& o) const {
+  Decimal a = *this, b = o;
+  int s = std::max(a.scale_, b.scale_);
+  __int128 fa, fb;
+  if (!Pow10(s - a.scale_, &fa) || !Pow10(s - b.scale_, &fb)) return 0;
+  __int128 x, y;
+  if (MulOverflow(a.mant_, fa, &x) || MulOverflow(b.mant_, fb, &y)) return 0;
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+std::optional<long long> Decimal::AsInt() const {
+  if (overflow_ || scale_ != 0 || mant_ > static_cast<__int128>(1000000000000000LL) || mant_ < 0) return std::nullopt;
+  return static_cast<long long>(mant_);
+}
+
+std::string Decimal::ToString() const {
+  if (overflow_) return "";
+  __int128 m = mant_;
+  bool neg = m < 0;
+  if (neg) m = -m;
+  std::string digits;
+  do {
+    digits.push_back(static_cast<char>('0' + static_cast<int>(m % 10)));
+    m /= 10;
+  } while (m > 0);
+  while (static_cast<int>(digits.size()) <= scale_) digits.push_back('0');
+  std::reverse(digits.begin(), digits.end());
+  if (scale_ > 0) digits.insert(digits.end() - scale_, '.');
+  return neg ? "-" + digits : digits;
+}
+
+std::string Decimal::Quotient(long long numerator, long long denominator, int places) {
+  if (denominator == 0) return "";
+  __int128 scale = 1;
+  for (int i = 0; i < places; ++i) scale *= 10;
+  __int128 q = (static_cast<__int128>(numerator) * scale * 2 + denominator) / (2 * static_cast<__int128>(denominator));
+  Decimal d(q, places);
+  d.Trim();
+  return d.ToString();
+}
+
+}  // namespace vnextract::internal

@@ -1,0 +1,75 @@
+// What every extractor sees of a document: its tokens, the normalized and lower-cased text they
+// point into, the word lists, and lookups of phrases before and after a token.
+#ifndef VNEXTRACT_EXTRACT_DOC_VIEW_H_
+#define VNEXTRACT_EXTRACT_DOC_VIEW_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rules/lexicon.h"
+#include "tokenize/tokenizer.h"
+#include "vnextract/record.h"
+
+namespace vnextract::internal {
+
+// A proposed record over tokens [begin, end). The resolver keeps the longest of overlapping
+// candidates (then the one of the stronger type) and turns the survivors into Records.
+struct Candidate {
+  RecordType type = RecordType::kNumber;
+  size_t begin = 0;
+  size_t end = 0;
+  std::string value;
+  std::string value_to;
+  std::string unit;
+  std::string qualifier;
+  std::string numerator;
+  std::string denominator;
+  const char* rule = "";
+};
+
+class DocView {
+ public:
+  DocView(std::string_view norm, std::string_view lower, const std::vector<Token>& tokens, const Lexicons& lex)
+      : norm_(norm), lower_(lower), tokens_(tokens), lex_(lex) {}
+
+  size_t size() const { return tokens_.size(); }
+  const Token& tok(size_t i) const { return tokens_[i]; }
+  const Lexicons& lex() const { return lex_; }
+  TokenKind kind(size_t i) const { return tokens_[i].kind; }
+  bool Is(size_t i, TokenKind k) const { return i < tokens_.size() && tokens_[i].kind == k; }
+
+  // Normalized and lower-cased text of token i, or of tokens [b, e).
+  std::string_view Text(size_t i) const { return Slice(norm_, i, i + 1); }
+  std::string_view Lower(size_t i) const { return Slice(lower_, i, i + 1); }
+  std::string_view TextSpan(size_t b, size_t e) const { return Slice(norm_, b, e); }
+  std::string_view LowerSpan(size_t b, size_t e) const { return Slice(lower_, b, e); }
+
+  // Token i is a word / the single character c.
+  bool IsWord(size_t i) const { return Is(i, TokenKind::kWord); }
+  bool IsPunct(size_t i, char c) const {
+    return Is(i, TokenKind::kPunct) && tokens_[i].e - tokens_[i].b == 1 && norm_[tokens_[i].b] == c;
+  }
+  // Token i is the word `w` (lower case).
+  bool WordIs(size_t i, std::string_view w) const { return IsWord(i) && Lower(i) == w; }
+  // No blank between token i - 1 and token i.
+  bool Touches(size_t i) const { return i < tokens_.size() && !tokens_[i].space_before; }
+
+  // The longest entry of `table` that starts at token i, as a token count (0: none).
+  size_t Match(const PhraseTable& table, size_t i, const std::string** payload = nullptr) const;
+  // The longest entry of `table` that ends just before token `end`, as a token count.
+  size_t MatchBefore(const PhraseTable& table, size_t end, const std::string** payload = nullptr) const;
+
+ private:
+  std::string_view Slice(std::string_view s, size_t b, size_t e) const {
+    return s.substr(tokens_[b].b, tokens_[e - 1].e - tokens_[b].b);
+  }
+  std::string_view norm_;
+  std::string_view lower_;
+  const std::vector<Token>& tokens_;
+  const Lexicons& lex_;
+};
+
+}  // namespace vnextract::internal
+
+#endif  // VNEXTRACT_EXTRACT_DOC_VIEW_H_

@@ -1,0 +1,77 @@
+// legal_ref: "Nghị quyết số 93/2021/NQ-HĐND", "Quyết định 844/QĐ-TTg", "36-NQ/TW",
+// "Luật số 59/2020/QH14", "Nghị định 15".
+#include "extract/calendar.h"
+#include "extract/extractors.h"
+
+namespace vnextract::internal {
+
+namespace {
+
+// "Nghị quyết [số]" ending just before token i: its first token, and the kind.
+size_t KindBefore(const DocView& v, size_t i, std::string* kind) {
+  size_t j = i;
+  if (j > 0 && v.WordIs(j - 1, "số")) --j;
+  const std::string* k = nullptr;
+  size_t n = v.MatchBefore(v.lex().legal_kinds, j, &k);
+  if (n == 0) return i;
+  *kind = *k;
+  return j - n;
+}
+
+// The kind a code names by its letters: "NQ" of "93/2021/NQ-HĐND", "QH" of "59/2020/QH14".
+std::string KindFromCode(const DocView& v, std::string_view code) {
+  size_t p = 0;
+  // skip the number part: digits, '/', '-'
+  while (p < code.size() && ((code[p] >= '0' && code[p] <= '9') || code[p] == '/' || code[p] == '-')) ++p;
+  size_t q = p;
+  while (q < code.size() && code[q] != '-' && code[q] != '/' && !(code[q] >= '0' && code[q] <= '9')) ++q;
+  std::string lower;
+  // lower-case through the lexicon's lower text would need offsets; the prefix is ASCII or Đ.
+  for (size_t k = p; k < q; ++k) lower.push_back(code[k] >= 'A' && code[k] <= 'Z' ? code[k] + 32 : code[k]);
+  // "Đ" (C4 90) → "đ" (C4 91)
+  for (size_t k = 0; k + 1 < lower.size(); ++k) {
+    if (static_cast<unsigned char>(lower[k]) == 0xC4 && static_cast<unsigned char>(lower[k + 1]) == 0x90) lower[k + 1] = static_cast<char>(0x91);
+  }
+  const std::string* kind = v.lex().code_prefixes.Find(lower);
+  return kind ? *kind : "";
+}
+
+}  // namespace
+
+void ExtractLegalRef(const DocView& v, std::vector<Candidate>* out) {
+  for (size_t i = 0; i < v.size(); ++i) {
+    std::string kind;
+    if (v.Is(i, TokenKind::kCode)) {
+      size_t begin = KindBefore(v, i, &kind);
+      if (kind.empty()) kind = KindFromCode(v, v.Text(i));
+      Candidate c;
+      c.type = RecordType::kLegalRef;
+      c.begin = begin;
+      c.end = i + 1;
+      c.value = std::string(v.Text(i));
+      c.unit = kind;
+      c.rule = begin < i ? "legal_ref.kind_code" : "legal_ref.code";
+      out->push_back(std::move(c));
+      continue;
+    }
+    // "Nghị định 15", "Quyết định số 123": a capitalised kind, or "số", and a plain number.
+    if (!v.Is(i, TokenKind::kNumber) || v.IsPunct(i + 1, '/')) continue;
+    size_t begin = KindBefore(v, i, &kind);
+    if (begin == i) continue;
+    bool has_so = v.WordIs(i - 1, "số");
+    if (!has_so && !v.tok(begin).upper_initial) continue;
+    std::string_view num = v.Text(i);
+    if (num.find_first_of(".,") != std::string_view::npos) continue;
+    if (!has_so && num.size() == 4 && IsPlausibleYear(std::stoll(std::string(num)))) continue;
+    Candidate c;
+    c.type = RecordType::kLegalRef;
+    c.begin = begin;
+    c.end = i + 1;
+    c.value = std::string(num);
+    c.unit = kind;
+    c.rule = "legal_ref.kind_number";
+    out->push_back(std::move(c));
+  }
+}
+
+}  // namespace vnextract::internal

@@ -1,0 +1,80 @@
+// money: a figure and a currency ("300 triệu đồng", "trên 31.000.000 đồng", "1,2 tỷ USD",
+// "$500", "25.000 đồng/kg", "từ 1,3 triệu đồng đến 5 triệu đồng").
+#include "extract/extractors.h"
+#include "extract/number_phrase.h"
+
+namespace vnextract::internal {
+
+namespace {
+
+// The currency at token j (or glued to the figure), with a rate denominator after '/'.
+std::optional<size_t> CurrencyAt(const DocView& v, const NumberPhrase& last, size_t j, bool /*strict*/,
+                                 std::string* unit) {
+  const Lexicons& lex = v.lex();
+  size_t n = 0;
+  if (!last.glued.empty()) {
+    const std::string* iso = lex.currencies.Find(last.glued);
+    if (!iso) return std::nullopt;
+    *unit = *iso;
+  } else {
+    const std::string* iso = nullptr;
+    n = v.Match(lex.currencies, j, &iso);
+    if (n == 0) return std::nullopt;
+    // "đồng chí", "đồng hồ": a longer counted noun means the word is no currency here.
+    if (v.Match(lex.nouns, j) > n) return std::nullopt;
+    *unit = *iso;
+  }
+  // "25.000 đồng/kg"
+  size_t k = j + n;
+  if (v.IsPunct(k, '/') && v.Touches(k) && v.Touches(k + 1)) {
+    const std::string* per = nullptr;
+    if (size_t p = v.Match(lex.per_units, k + 1, &per)) {
+      *unit += "/" + *per;
+      n += 1 + p;
+    }
+  }
+  return n;
+}
+
+}  // namespace
+
+void ExtractMoney(const DocView& v, std::vector<Candidate>* out) {
+  for (size_t i = 0; i < v.size(); ++i) {
+    TokenKind k = v.kind(i);
+    if (k != TokenKind::kNumber && k != TokenKind::kNumUnit && k != TokenKind::kWord) continue;
+    std::optional<Measured> m = ParseMeasured(v, i, CurrencyAt);
+    if (m) {
+      Candidate c;
+      c.type = RecordType::kMoney;
+      c.begin = m->begin;
+      c.end = m->end;
+      c.value = m->lo.ToString();
+      if (m->hi) c.value_to = m->hi->ToString();
+      c.unit = m->unit;
+      c.qualifier = m->qualifier;
+      c.rule = m->hi ? "money.range" : m->first.has_scale ? "money.scale_currency" : "money.currency";
+      if (m->first.words) c.rule = "money.words_currency";
+      out->push_back(std::move(c));
+      continue;
+    }
+    // "$500", "US$ 2 triệu": a currency sign before the figure.
+    const std::string* iso = nullptr;
+    if (size_t n = v.Match(v.lex().currency_prefixes, i, &iso)) {
+      std::optional<NumberPhrase> num = ParseNumberAt(v, i + n);
+      if (num && !num->words && num->glued.empty()) {
+        Qualifier q = QualifierBefore(v, i);
+        Candidate c;
+        c.type = RecordType::kMoney;
+        c.begin = q.begin;
+        c.end = num->end;
+        c.value = num->value.ToString();
+        c.unit = *iso;
+        c.qualifier = q.name;
+        c.rule = "money.prefix_currency";
+        out->push_back(std::move(c));
+      }
+    }
+  }
+}
+
+}  // namespace vnextract::internal

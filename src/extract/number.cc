@@ -1,0 +1,43 @@
+// number: every figure written in digits that no other extractor took ("Top 10", "thứ 3",
+// "mức độ 4", the two sides of a score "2-1"), so no number of an article is silently lost.
+#include "extract/extractors.h"
+#include "extract/number_phrase.h"
+
+namespace vnextract::internal {
+
+namespace {
+
+void Add(std::vector<Candidate>* out, size_t b, size_t e, std::string value, const char* rule) {
+  Candidate c;
+  c.type = RecordType::kNumber;
+  c.begin = b;
+  c.end = e;
+  c.value = std::move(value);
+  c.rule = rule;
+  out->push_back(std::move(c));
+}
+
+}  // namespace
+
+void ExtractNumbers(const DocView& v, const std::vector<bool>& taken, std::vector<Candidate>* out) {
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (taken[i]) continue;
+    if (v.Is(i, TokenKind::kNumber)) {
+      std::optional<NumberPhrase> n = ParseNumberAt(v, i);
+      if (!n) continue;  // "1.2.3": not a number in any notation we know
+      size_t end = n->end;
+      for (size_t k = i; k < end; ++k) {
+        if (taken[k]) end = k;
+      }
+      if (end != n->end) {  // a scale word that belongs to another record
+        n->end = i + 1;
+        n->has_scale = false;
+        n->value = *Decimal::ParseDigits(v.Text(i));
+      }
+      Add(out, i, n->end, n->value.ToString(), n->has_scale ? "number.scale" : "number.digits");
+      i = n->end - 1;
+    }
+  }
+}
+
+}  // namespace vnextract::internal

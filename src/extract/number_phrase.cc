@@ -1,0 +1,333 @@
+#include "extract/number_phrase.h"
+
+namespace vnextract::internal {
+
+namespace {
+
+// Role of a number word (numbers/number_words.tsv): "digit:5", "ten", "tens", "unit:1", "link",
+// "half", "many".
+struct Role {
+  enum Kind { kNone, kDigit, kTen, kTens, kUnit, kLink, kHalf, kMany, kScale } kind = kNone;
+  int value = 0;  // digit value, or power of ten for a scale
+};
+
+Role RoleOf(const DocView& v, size_t i) {
+  Role r;
+  if (!v.IsWord(i)) return r;
+  std::string_view w = v.Lower(i);
+  if (const std::string* p = v.lex().scale_words.Find(w)) {
+    r.kind = Role::kScale;
+    r.value = std::atoi(p->c_str());
+    return r;
+  }
+  const std::string* p = v.lex().number_words.Find(w);
+  if (!p) return r;
+  std::string_view s = *p;
+  auto val = [&](std::string_view prefix) { return std::atoi(std::string(s.substr(prefix.size())).c_str()); };
+  if (s.rfind("digit:", 0) == 0) r = {Role::kDigit, val("digit:")};
+  else if (s.rfind("unit:", 0) == 0) r = {Role::kUnit, val("unit:")};
+  else if (s == "ten") r.kind = Role::kTen;
+  else if (s == "tens") r.kind = Role::kTens;
+  else if (s == "link") r.kind = Role::kLink;
+  else if (s == "half") r.kind = Role::kHalf;
+  else if (s == "many") r.kind = Role::kMany;
+  return r;
+}
+
+// Scale words right after token i: "triệu", "nghìn tỷ", "trăm nghìn". Multiplies *mult and
+// returns the number of tokens, and the smallest power in *last_pow.
+size_t ScaleRun(const DocView& v, size_t i, Decimal* mult, int* pow) {
+  size_t n = 0;
+  int p = 0;
+  while (true) {
+    Role r = RoleOf(v, i + n);
+    if (r.kind != Role::kScale) break;
+    p += r.value;
+    ++n;
+  }
+  if (n > 0) *mult = Decimal::Integer(1).Shifted(p);
+  *pow = p;
+  return n;
+}
+
+// Digits, then scale words, then more digits with smaller scales ("2 tỷ 500 triệu"), then
+// "rưỡi" ("1 triệu rưỡi").
+std::optional<NumberPhrase> ParseDigitsAt(const DocView& v, size_t i) {
+  NumberPhrase n;
+  std::string_view text = v.Text(i);
+  if (v.Is(i, TokenKind::kNumUnit) || v.Is(i, TokenKind::kPercent)) {
+    size_t p = 0;
+    while (p < text.size() && ((text[p] >= '0' && text[p] <= '9') || text[p] == '.' || text[p] == ',')) ++p;
+    std::string_view lower = v.Lower(i);
+    n.glued = lower.substr(p);
+    while (!n.glued.empty() && n.glued.front() == ' ') n.glued.remove_prefix(1);
+    text = text.substr(0, p);
+  } else if (!v.Is(i, TokenKind::kNumber)) {
+    return std::nullopt;
+  }
+  std::optional<Decimal> d = Decimal::ParseDigits(text);
+  if (!d) return std::nullopt;
+  n.value = *d;
+  n.begin = i;
+  n.end = i + 1;
+  n.integer_literal = text.find_first_of(".,") == std::string_view::npos;
+  n.digits = text.size();
+  if (!n.glued.empty()) return n;
+  int pow = 0;
+  Decimal mult;
+  size_t s = ScaleRun(v, n.end, &mult, &pow);
+  if (s == 0) return n;
+  n.value = n.value.Times(mult);
+  n.scale = mult;
+  n.has_scale = true;
+  n.end += s;
+  // "2 tỷ 500 triệu", "15 triệu 500 nghìn"
+  while (v.Is(n.end, TokenKind::kNumber)) {
+    std::optional<Decimal> more = Decimal::ParseDigits(v.Text(n.end));
+    int pow2 = 0;
+    Decimal mult2;
+    size_t s2 = ScaleRun(v, n.end + 1, &mult2, &pow2);
+    if (!more || s2 == 0 || pow2 >= pow) break;
+    n.value = n.value.Plus(more->Times(mult2));
+    n.scale = mult2;
+    pow = pow2;
+    n.end += 1 + s2;
+  }
+  if (RoleOf(v, n.end).kind == Role::kHalf) {
+    n.value = n.value.Plus(n.scale.Half());
+    n.end += 1;
+  }
+  return n;
+}
+
+// Vietnamese number words: "hai mươi mốt", "một trăm linh năm", "ba mươi lăm nghìn",
+// "hàng trăm", "hai tỷ rưỡi".
+std::optional<NumberPhrase> ParseWordsAt(const DocView& v, size_t i) {
+  Role first = RoleOf(v, i);
+  NumberPhrase n;
+  n.begin = i;
+  n.words = true;
+  if (first.kind == Role::kMany) {  // hàng trăm, hàng chục nghìn
+    Decimal mult;
+    int pow = 0;
+    size_t s = ScaleRun(v, i + 1, &mult, &pow);
+    if (s == 0) return std::nullopt;
+    n.value = mult;
+    n.scale = mult;
+    n.has_scale = true;
+    n.vague = true;
+    n.end = i + 1 + s;
+    return n;
+  }
+  Role next = RoleOf(v, i + 1);
+  bool continues = next.kind == Role::kTens || next.kind == Role::kScale;
+  if (first.kind == Role::kDigit) {
+    // "một" and "năm" alone are an article and "year"; "không" alone is "no".
+    if ((first.value == 1 || first.value == 5 || first.value == 0) && !continues) return std::nullopt;
+  } else if (first.kind != Role::kTen) {
+    return std::nullopt;
+  }
+  Decimal total = Decimal::Integer(0);
+  long long group = 0;   // below one thousand
+  int digit = -1;        // a digit waiting for its place
+  Role::Kind prev = Role::kNone;
+  Decimal last_scale = Decimal::Integer(1);
+  bool any_scale = false;
+  size_t j = i;
+  for (;; ++j) {
+    Role r = RoleOf(v, j);
+    bool ok = false;
+    switch (r.kind) {
+      case Role::kDigit:
+        // a digit starts, follows "mươi"/"mười" (the units), "linh", or a big scale
+        ok = digit < 0 && (prev == Role::kNone || prev == Role::kTens || prev == Role::kTen ||
+                           prev == Role::kLink || (prev == Role::kScale && group == 0));
+        if (ok && (prev == Role::kTens || prev == Role::kTen) && r.value == 5) ok = false;  // "mười năm" is ten years
+        if (ok && r.value == 0 && RoleOf(v, j + 1).kind != Role::kScale) ok = false;
+        if (ok && prev == Role::kScale && !(RoleOf(v, j + 1).kind == Role::kTens || RoleOf(v, j + 1).kind == Role::kScale))
+          ok = false;
+        if (ok) digit = r.value;
+        break;
+      case Role::kUnit:  // mốt, tư, lăm, nhăm after the tens
+        ok = digit < 0 && (prev == Role::kTens || prev == Role::kTen);
+        if (ok) group += r.value;
+        break;
+      case Role::kTen:
+        ok = digit < 0 && group % 100 == 0 && (prev == Role::kNone || prev == Role::kScale || prev == Role::kLink);
+        if (ok) group += 10;
+        break;
+      case Role::kTens:
+        ok = digit >= 2;
+        if (ok) group += digit * 10, digit = -1;
+        break;
+      case Role::kLink:
+        ok = prev == Role::kScale && digit < 0;
+        break;
+      case Role::kScale:
+        if (r.value == 2) {  // trăm
+          ok = digit >= 0 && group == 0;
+          if (ok) group += digit * 100, digit = -1;
+          if (ok) last_scale = Decimal::Integer(100);
+        } else {
+          if (digit >= 0) group += digit, digit = -1;
+          ok = group > 0 || (prev == Role::kScale && !total.IsZero());
+          if (ok) {
+            Decimal mult = Decimal::Integer(1).Shifted(r.value);
+            if (group == 0) total = total.Times(mult);  // "nghìn tỷ"
+            else total = total.Plus(Decimal::Integer(group).Times(mult));
+            group = 0;
+            last_scale = mult;
+          }
+        }
+        any_scale = any_scale || ok;
+        break;
+      case Role::kHalf:
+        ok = prev == Role::kScale && digit < 0;
+        if (ok) {
+          if (group > 0) {
+            total = total.Plus(Decimal::Integer(group).Times(last_scale));
+            group = 0;
+          }
+          total = total.Plus(last_scale.Half());
+        }
+        break;
+      default:
+        break;
+    }
+    if (!ok) break;
+    prev = r.kind;
+    if (r.kind == Role::kHalf) {
+      ++j;
+      break;
+    }
+  }
+  if (digit >= 0) group += digit;
+  if (prev == Role::kLink) --j;  // "trăm linh" with nothing after
+  if (j == i) return std::nullopt;
+  n.end = j;
+  n.value = total.Plus(Decimal::Integer(group));
+  n.has_scale = any_scale;
+  n.scale = any_scale ? last_scale : Decimal::Integer(1);
+  n.weak = n.end - n.begin == 1;
+  return n;
+}
+
+}  // namespace
+
+std::optional<NumberPhrase> ParseNumberAt(const DocView& v, size_t i) {
+  if (i >= v.size()) return std::nullopt;
+  if (v.IsWord(i)) return ParseWordsAt(v, i);
+  return ParseDigitsAt(v, i);
+}
+
+Qualifier QualifierBefore(const DocView& v, size_t i) {
+  const std::string* name = nullptr;
+  size_t n = v.MatchBefore(v.lex().qualifiers, i, &name);
+  if (n == 0) return {"", i};
+  return {*name, i - n};
+}
+
+size_t CountedNoun(const DocView& v, size_t i, bool strict, std::string* unit) {
+  if (!v.IsWord(i)) return 0;
+  const Lexicons& lex = v.lex();
+  if (size_t n = v.Match(lex.nouns, i)) {
+    // A measure or currency that is longer wins ("đồng" vs "đồng chí" is settled by the noun list).
+    *unit = std::string(v.LowerSpan(i, i + n));
+    return n;
+  }
+  const Token& t = v.tok(i);
+  std::string_view w = v.Lower(i);
+  if (v.Match(lex.units, i) || v.Match(lex.currencies, i) || lex.scale_words.Contains(w) ||
+      lex.number_words.Contains(w)) {
+    return 0;
+  }
+  if (t.all_upper) {
+    *unit = std::string(v.Text(i));
+    return 1;
+  }
+  if (strict || t.upper_initial || lex.not_nouns.Contains(w) || lex.parts_of_day.Contains(w)) return 0;
+  *unit = std::string(w);
+  return 1;
+}
+
+namespace {
+
+// A range connector at token j: '-', "đến", "tới", "~". Returns its token count.
+size_t RangeConnector(const DocView& v, size_t j) {
+  if (v.IsPunct(j, '-') || v.IsPunct(j, '~')) return 1;
+  return v.Match(v.lex().range_words, j);
+}
+
+}  // namespace
+
+std::optional<Measured> ParseMeasured(const DocView& v, size_t i, const UnitMatcher& unit_at) {
+  std::optional<NumberPhrase> n1 = ParseNumberAt(v, i);
+  if (!n1) return std::nullopt;
+  Measured m;
+  m.first = *n1;
+  m.begin = i;
+  m.lo = n1->value;
+  std::string unit;
+  std::optional<size_t> u;
+  size_t end = 0;
+
+  // N - N UNIT, N đến N UNIT
+  if (n1->glued.empty() || n1->glued == "%") {
+    size_t c = n1->glued.empty() ? RangeConnector(v, n1->end) : (v.IsPunct(n1->end, '-') ? 1 : 0);
+    if (c > 0) {
+      std::optional<NumberPhrase> n2 = ParseNumberAt(v, n1->end + c);
+      if (n2 && !n2->words && !n1->words) {
+        Decimal lo = n1->value;
+        if (!n1->has_scale && n2->has_scale) lo = lo.Times(n2->scale);
+        u = unit_at(v, *n2, n2->end, false, &unit);
+        if (u && lo.Compare(n2->value) < 0 && !lo.overflow() && !n2->value.overflow()) {
+          m.lo = lo;
+          m.hi = n2->value;
+          end = n2->end + *u;
+        } else {
+          u.reset();
+        }
+      }
+    }
+  }
+  if (!m.hi) {
+    unit.clear();
+    u = unit_at(v, *n1, n1->end, n1->weak, &unit);
+    if (!u) return std::nullopt;
+    end = n1->end + *u;
+    // N UNIT đến N UNIT
+    size_t c = RangeConnector(v, end);
+    if (c > 0) {
+      std::optional<NumberPhrase> n2 = ParseNumberAt(v, end + c);
+      std::string unit2;
+      std::optional<size_t> u2 = n2 ? unit_at(v, *n2, n2->end, n2->weak, &unit2) : std::nullopt;
+      if (u2 && unit2 == unit && n1->value.Compare(n2->value) < 0) {
+        m.hi = n2->value;
+        end = n2->end + *u2;
+      }
+    }
+  }
+  m.unit = unit;
+  m.end = end;
+  Qualifier q = QualifierBefore(v, i);
+  if (m.hi) {
+    m.qualifier = "range";
+    if (v.WordIs(i - (i > 0 ? 1 : 0), "từ") && i > 0) m.begin = i - 1;
+  } else if (!q.name.empty() && q.name != "range") {
+    m.qualifier = q.name;
+    m.begin = q.begin;
+  } else if (v.WordIs(i - (i > 0 ? 1 : 0), "từ") && i > 0 && v.WordIs(m.end, "trở") && v.WordIs(m.end + 1, "lên")) {
+    m.qualifier = "at_least";  // từ 18 tuổi trở lên
+    m.begin = i - 1;
+    m.end += 2;
+  } else if (n1->vague) {
+    m.qualifier = "at_least";
+  }
+  if (m.qualifier.empty() && v.WordIs(m.end, "trở") && v.WordIs(m.end + 1, "lên")) {
+    m.qualifier = "at_least";
+    m.end += 2;
+  }
+  return m;
+}
+
+}  // namespace vnextract::internal

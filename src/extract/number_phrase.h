@@ -1,0 +1,68 @@
+// Figures as the extractors see them: a number written in digits, words or both ("300 triệu",
+// "1,5 tỷ", "2 tỷ 500 triệu", "hai mươi mốt", "hàng trăm"), the qualifier before it, and a
+// measured amount — figure(s) plus what they measure, as one phrase or a range.
+#ifndef VNEXTRACT_EXTRACT_NUMBER_PHRASE_H_
+#define VNEXTRACT_EXTRACT_NUMBER_PHRASE_H_
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "extract/decimal.h"
+#include "extract/doc_view.h"
+
+namespace vnextract::internal {
+
+struct NumberPhrase {
+  Decimal value;
+  size_t begin = 0;             // tokens [begin, end)
+  size_t end = 0;
+  Decimal scale = Decimal::Integer(1);  // product of the last run of scale words (1 when none)
+  bool has_scale = false;       // a scale word follows the digits ("300 triệu")
+  bool words = false;           // written in words ("hai mươi")
+  bool weak = false;            // one number word alone ("hai"): needs a known noun or unit
+  bool vague = false;           // "hàng trăm": at least the scale
+  bool integer_literal = false; // digits only, no separator ("2023", "02")
+  size_t digits = 0;            // digit count of an integer literal
+  std::string_view glued;       // unit glued to the digits, lower case: "ha" of "4ha", "%" of "20%"
+};
+
+// The number that starts at token i, or nullopt.
+std::optional<NumberPhrase> ParseNumberAt(const DocView& v, size_t i);
+
+// The qualifier phrase that ends just before token i ("khoảng", "hơn", "chưa đến").
+struct Qualifier {
+  std::string name;  // approx, over, … ; empty when none
+  size_t begin;      // first token of the qualifier (== i when none)
+};
+Qualifier QualifierBefore(const DocView& v, size_t i);
+
+// The counted noun at token i: the longest entry of count/nouns.txt, else an acronym, else (not
+// strict) one lower-case syllable that is no function word, measure, currency or number word.
+// Returns the token count (0: none) and the unit as records.md says.
+size_t CountedNoun(const DocView& v, size_t i, bool strict, std::string* unit);
+
+// What a figure measures, at token j right after the figure `last`: the number of tokens the
+// unit takes (0 is fine for a glued unit), or nullopt when there is no unit of this kind.
+// `strict` is set for a lone number word ("hai"), which only counts before a listed unit.
+using UnitMatcher =
+    std::function<std::optional<size_t>(const DocView&, const NumberPhrase& last, size_t j, bool strict, std::string* unit)>;
+
+struct Measured {
+  size_t begin = 0;  // tokens [begin, end), qualifier and "từ" included
+  size_t end = 0;
+  Decimal lo;
+  std::optional<Decimal> hi;
+  std::string unit;
+  std::string qualifier;
+  NumberPhrase first;  // the first figure, for extractors that look at its form
+};
+
+// [qualifier] [từ] N [(-|đến|tới) N] UNIT [(-|đến|tới) N UNIT] [trở lên], starting at token i
+// (the figure, not the qualifier). nullopt when no figure starts at i or no unit follows.
+std::optional<Measured> ParseMeasured(const DocView& v, size_t i, const UnitMatcher& unit);
+
+}  // namespace vnextract::internal
+
+#endif  // VNEXTRACT_EXTRACT_NUMBER_PHRASE_H_

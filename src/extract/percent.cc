@@ -1,0 +1,39 @@
+// percent: "20%", "1,5 %", "12,5 phần trăm", "20%-30%", "2,5-3%", "từ 20% đến 30%".
+#include "extract/extractors.h"
+#include "extract/number_phrase.h"
+
+namespace vnextract::internal {
+
+namespace {
+
+std::optional<size_t> PercentAt(const DocView& v, const NumberPhrase& last, size_t j, bool /*strict*/,
+                                std::string* unit) {
+  *unit = "%";
+  if (last.glued == "%") return 0;
+  if (!last.glued.empty()) return std::nullopt;
+  if (v.WordIs(j, "phần") && v.WordIs(j + 1, "trăm")) return 2;
+  return std::nullopt;
+}
+
+}  // namespace
+
+void ExtractPercent(const DocView& v, std::vector<Candidate>* out) {
+  for (size_t i = 0; i < v.size(); ++i) {
+    TokenKind k = v.kind(i);
+    if (k != TokenKind::kPercent && k != TokenKind::kNumber && k != TokenKind::kWord) continue;
+    std::optional<Measured> m = ParseMeasured(v, i, PercentAt);
+    if (!m) continue;
+    Candidate c;
+    c.type = RecordType::kPercent;
+    c.begin = m->begin;
+    c.end = m->end;
+    c.value = m->lo.ToString();
+    if (m->hi) c.value_to = m->hi->ToString();
+    c.unit = "%";
+    c.qualifier = m->qualifier;
+    c.rule = m->hi ? "percent.range" : m->first.glued == "%" ? "percent.sign" : "percent.words";
+    out->push_back(std::move(c));
+  }
+}
+
+}  // namespace vnextract::internal

@@ -1,0 +1,51 @@
+// quantity: a figure and a measure ("4ha", "3.000m2", "1.200 tấn", "40 tuổi", "3 tháng",
+// "từ 3 đến 5 ngày").
+#include "extract/extractors.h"
+#include "extract/number_phrase.h"
+
+namespace vnextract::internal {
+
+namespace {
+
+std::optional<size_t> MeasureAt(const DocView& v, const NumberPhrase& last, size_t j, bool /*strict*/,
+                                std::string* unit) {
+  const Lexicons& lex = v.lex();
+  if (!last.glued.empty()) {
+    const std::string* u = lex.units.Find(last.glued);
+    if (!u) return std::nullopt;
+    *unit = *u;
+    return 0;
+  }
+  const std::string* u = nullptr;
+  size_t n = v.Match(lex.units, j, &u);
+  if (n == 0) return std::nullopt;
+  if (v.Match(lex.nouns, j) > n) return std::nullopt;  // "ngày công" is a noun, not days
+  *unit = *u;
+  return n;
+}
+
+}  // namespace
+
+void ExtractQuantity(const DocView& v, std::vector<Candidate>* out) {
+  for (size_t i = 0; i < v.size(); ++i) {
+    TokenKind k = v.kind(i);
+    if (k != TokenKind::kNumber && k != TokenKind::kNumUnit && k != TokenKind::kWord) continue;
+    if (v.MatchBefore(v.lex().ordinal_markers, i) > 0) continue;
+    std::optional<Measured> m = ParseMeasured(v, i, MeasureAt);
+    if (!m) continue;
+    // "năm 2020 tháng": a year is never a measure.
+    if (m->first.integer_literal && m->first.digits == 4 && v.MatchBefore(v.lex().year_words, i)) continue;
+    Candidate c;
+    c.type = RecordType::kQuantity;
+    c.begin = m->begin;
+    c.end = m->end;
+    c.value = m->lo.ToString();
+    if (m->hi) c.value_to = m->hi->ToString();
+    c.unit = m->unit;
+    c.qualifier = m->qualifier;
+    c.rule = m->hi ? "quantity.range" : m->first.glued.empty() ? "quantity.unit" : "quantity.glued_unit";
+    out->push_back(std::move(c));
+  }
+}
+
+}  // namespace vnextract::internal

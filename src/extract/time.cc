@@ -1,0 +1,83 @@
+// time: "15:58", "15h30", "10h sáng", "15 giờ 30", "8 giờ tối", "lúc 9 giờ".
+#include <cstdio>
+
+#include "extract/extractors.h"
+#include "extract/number_phrase.h"
+
+namespace vnextract::internal {
+
+namespace {
+
+long long SmallInt(const DocView& v, size_t i) {
+  if (!v.Is(i, TokenKind::kNumber)) return -1;
+  std::string_view s = v.Text(i);
+  if (s.empty() || s.size() > 2) return -1;
+  long long x = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return -1;
+    x = x * 10 + (c - '0');
+  }
+  return x;
+}
+
+// A part of day after token j ("sáng", "chiều", "tối"): adjusts the hour, returns its tokens.
+size_t PartOfDay(const DocView& v, size_t j, int* h) {
+  const std::string* part = nullptr;
+  size_t n = v.Match(v.lex().parts_of_day, j, &part);
+  if (n == 0) return 0;
+  if (*part == "pm" && *h < 12) *h += 12;
+  else if (*part == "night" && *h >= 6 && *h < 12) *h += 12;
+  else if (*part == "noon" && *h < 6) *h += 12;
+  return n;
+}
+
+void Add(std::vector<Candidate>* out, size_t b, size_t e, int h, int m, const char* rule) {
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "%02d:%02d", h % 100, m % 100);
+  Candidate c;
+  c.type = RecordType::kTime;
+  c.begin = b;
+  c.end = e;
+  c.value = buf;
+  c.rule = rule;
+  out->push_back(std::move(c));
+}
+
+}  // namespace
+
+void ExtractTime(const DocView& v, std::vector<Candidate>* out) {
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (v.Is(i, TokenKind::kTime)) {
+      std::string lower(v.Lower(i));
+      int h = 0, m = 0;
+      if (lower.find(':') != std::string::npos) std::sscanf(lower.c_str(), "%d:%d", &h, &m);
+      else std::sscanf(lower.c_str(), "%dh%d", &h, &m);
+      size_t p = PartOfDay(v, i + 1, &h);
+      Add(out, i, i + 1 + p, h, m, lower.find(':') != std::string::npos ? "time.colon" : "time.h");
+      continue;
+    }
+    // N giờ [M [phút]] [sáng|chiều|tối]
+    long long hh = SmallInt(v, i);
+    if (hh < 0 || hh > 24 || !v.WordIs(i + 1, "giờ")) continue;
+    int h = static_cast<int>(hh), m = 0;
+    size_t end = i + 2;
+    bool minutes = false;
+    long long mm = SmallInt(v, end);
+    if (mm >= 0 && mm < 60 && !v.Match(v.lex().units, end + 1) && !v.Match(v.lex().nouns, end + 1)) {
+      m = static_cast<int>(mm);
+      minutes = true;
+      end += 1;
+      if (v.WordIs(end, "phút")) ++end;
+    } else if (mm >= 0 && mm < 60 && v.WordIs(end + 1, "phút")) {
+      m = static_cast<int>(mm);
+      minutes = true;
+      end += 2;
+    }
+    size_t p = PartOfDay(v, end, &h);
+    bool at = v.MatchBefore(v.lex().time_words, i) > 0;
+    if (!minutes && p == 0 && !at) continue;  // "3 giờ" alone is a duration
+    Add(out, i, end + p, h, m, "time.words");
+  }
+}
+
+}  // namespace vnextract::internal

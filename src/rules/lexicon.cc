@@ -1,0 +1,143 @@
+#include "rules/lexicon.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
+#include "decode/utf8.h"
+#include "normalize/normalizer.h"
+#include "segment/sentences.h"
+
+namespace vnextract::internal {
+
+namespace {
+
+// NFC, lower case, single spaces: the form of NormalizedText::lower.
+std::string Canonical(std::string_view s) {
+  NormalizedText t;
+  Normalize(s, &t);
+  return t.lower;
+}
+
+size_t CountTokens(std::string_view key) {
+  size_t n = 1;
+  for (size_t i = 0; i < key.size(); ++i) {
+    char c = key[i];
+    if (c == ' ') ++n;
+    else if (c == '/' || c == '-' || c == '.' || c == '&') n += 2;
+  }
+  return n + 1;  // '°' and other non-ASCII punctuation: one more to be safe
+}
+
+struct Line {
+  size_t number;
+  std::string_view text;
+};
+
+std::vector<Line> ContentLines(std::string_view content) {
+  std::vector<Line> lines;
+  size_t number = 0;
+  size_t pos = 0;
+  while (pos <= content.size()) {
+    size_t nl = content.find('\n', pos);
+    if (nl == std::string_view::npos) nl = content.size();
+    std::string_view line = content.substr(pos, nl - pos);
+    ++number;
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
+    if (!line.empty() && line.front() != '#') lines.push_back({number, line});
+    if (nl == content.size()) break;
+    pos = nl + 1;
+  }
+  return lines;
+}
+
+class Loader {
+ public:
+  explicit Loader(const DataSource& source) : source_(source) {}
+
+  // A word list: one entry per line; or a table: key TAB payload.
+  Status Load(std::string_view path, bool table, PhraseTable* out, bool keep_case_payload = true) {
+    auto file = source_.Read(path);
+    if (!file) return Status::InvalidRules("missing rule file " + std::string(path));
+    std::string_view unused;
+    Status s = DecodeUtf8(file->content, &unused);
+    if (!s.ok()) return Status::InvalidRules(file->origin + ": " + s.message());
+    for (const Line& line : ContentLines(file->content)) {
+      std::string_view key = line.text;
+      std::string payload;
+      if (table) {
+        size_t tab = key.find('\t');
+        if (tab == std::string_view::npos) {
+          return Status::InvalidRules(file->origin + ":" + std::to_string(line.number) +
+                                      ": expected 'phrase<TAB>value'");
+        }
+        payload = std::string(key.substr(tab + 1));
+        key = key.substr(0, tab);
+      }
+      std::string canon = Canonical(key);
+      if (canon.empty()) {
+        return Status::InvalidRules(file->origin + ":" + std::to_string(line.number) + ": empty entry");
+      }
+      if (!keep_case_payload) payload = Canonical(payload);
+      out->Add(std::move(canon), std::move(payload));
+    }
+    return Status::Ok();
+  }
+
+  Status LoadLines(std::string_view path, std::vector<std::string>* out) {
+    auto file = source_.Read(path);
+    if (!file) return Status::InvalidRules("missing rule file " + std::string(path));
+    for (const Line& line : ContentLines(file->content)) out->emplace_back(line.text);
+    return Status::Ok();
+  }
+
+ private:
+  const DataSource& source_;
+};
+
+}  // namespace
+
+void PhraseTable::Add(std::string key, std::string payload) {
+  max_tokens_ = std::max(max_tokens_, CountTokens(key));
+  map_.insert_or_assign(std::move(key), std::move(payload));
+}
+
+Lexicons::Lexicons() = default;
+Lexicons::~Lexicons() = default;
+
+Status LoadLexicons(const DataSource& source, Lexicons* out) {
+  Loader l(source);
+  struct Entry {
+    const char* path;
+    bool table;
+    PhraseTable* target;
+  };
+  const Entry entries[] = {
+      {"numbers/number_words.tsv", true, &out->number_words},
+      {"numbers/scale_words.tsv", true, &out->scale_words},
+      {"common/qualifiers.tsv", true, &out->qualifiers},
+      {"common/ordinal_markers.txt", false, &out->ordinal_markers},
+      {"common/range_words.txt", false, &out->range_words},
+      {"money/currencies.tsv", true, &out->currencies},
+      {"money/currency_prefixes.tsv", true, &out->currency_prefixes},
+      {"quantity/units.tsv", true, &out->units},
+      {"quantity/per_units.tsv", true, &out->per_units},
+      {"count/nouns.txt", false, &out->nouns},
+      {"count/not_nouns.txt", false, &out->not_nouns},
+      {"date/day_words.txt", false, &out->day_words},
+      {"date/year_words.txt", false, &out->year_words},
+      {"time/parts_of_day.tsv", true, &out->parts_of_day},
+      {"time/time_words.txt", false, &out->time_words},
+      {"legal_ref/kinds.tsv", true, &out->legal_kinds},
+      {"legal_ref/code_prefixes.tsv", true, &out->code_prefixes},
+  };
+  for (const Entry& e : entries) {
+    Status s = l.Load(e.path, e.table, e.target);
+    if (!s.ok()) return s;
+  }
+  Status s = l.LoadLines("segment/abbreviations.txt", &out->abbreviations);
+  if (!s.ok()) return s;
+  out->segmenter = std::make_unique<Segmenter>(out->abbreviations);
+  return Status::Ok();
+}
+
+}  // namespace vnextract::internal

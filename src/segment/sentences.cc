@@ -1,0 +1,85 @@
+#include "segment/sentences.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/filteredbrk.h>
+#include <unicode/unistr.h>
+
+#include <atomic>
+#include <stdexcept>
+#include <unordered_map>
+
+#include "decode/utf8.h"
+
+namespace vnextract::internal {
+
+namespace {
+
+std::atomic<uint64_t> next_id{1};
+
+bool HasSentenceEnd(std::string_view line) {
+  for (char c : line) {
+    if (c == '.' || c == '!' || c == '?' || c == ';') return true;
+  }
+  return line.find("\xE2\x80\xA6") != std::string_view::npos;  // …
+}
+
+}  // namespace
+
+Segmenter::Segmenter(const std::vector<std::string>& abbreviations) : id_(next_id++) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> base(
+      icu::BreakIterator::createSentenceInstance(icu::Locale("vi"), status));
+  if (U_FAILURE(status)) throw std::runtime_error("ICU sentence break data is missing");
+  std::unique_ptr<icu::FilteredBreakIteratorBuilder> builder(
+      icu::FilteredBreakIteratorBuilder::createEmptyInstance(status));
+  if (U_FAILURE(status)) throw std::runtime_error("ICU filtered break iterator is unavailable");
+  for (const std::string& a : abbreviations) {
+    builder->suppressBreakAfter(icu::UnicodeString::fromUTF8(a), status);
+    status = U_ZERO_ERROR;  // a duplicate is harmless
+  }
+  prototype_.reset(builder->wrapIteratorWithFilter(base.release(), status));
+  if (U_FAILURE(status)) throw std::runtime_error("cannot build the sentence break iterator");
+}
+
+Segmenter::~Segmenter() = default;
+
+void Segmenter::Split(std::string_view norm, std::vector<Span>* sentences) const {
+  // BreakIterator is not thread-safe: each thread keeps its own clone.
+  thread_local std::unordered_map<uint64_t, std::unique_ptr<icu::BreakIterator>> clones;
+  auto& bi = clones[id_];
+  if (!bi) bi.reset(prototype_->clone());
+
+  sentences->clear();
+  uint32_t line_cp = 0;  // code-point offset of the current line
+  size_t pos = 0;
+  while (pos < norm.size()) {
+    size_t nl = norm.find('\n', pos);
+    if (nl == std::string_view::npos) nl = norm.size();
+    std::string_view line = norm.substr(pos, nl - pos);
+    uint32_t line_len = 0;
+    for (size_t i = 0; i < line.size(); ++i) line_len += IsLeadByte(static_cast<unsigned char>(line[i]));
+    if (!line.empty()) {
+      if (!HasSentenceEnd(line)) {
+        sentences->push_back({line_cp, line_cp + line_len});
+      } else {
+        icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(line.data(), line.size()));
+        bi->setText(u);
+        int32_t prev16 = 0;
+        uint32_t prev_cp = 0;
+        for (int32_t b16 = bi->next(); b16 != icu::BreakIterator::DONE; b16 = bi->next()) {
+          uint32_t b_cp = prev_cp + static_cast<uint32_t>(u.countChar32(prev16, b16 - prev16));
+          // Trim the trailing blank the break iterator leaves in the sentence.
+          uint32_t end = b_cp;
+          if (end > prev_cp && u.charAt(b16 - 1) == u' ') --end;
+          if (end > prev_cp) sentences->push_back({line_cp + prev_cp, line_cp + end});
+          prev16 = b16;
+          prev_cp = b_cp;
+        }
+      }
+    }
+    line_cp += line_len + 1;  // the '\n'
+    pos = nl + 1;
+  }
+}
+
+}  // namespace vnextract::internal

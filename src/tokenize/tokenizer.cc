@@ -1,0 +1,320 @@
+#include "tokenize/tokenizer.h"
+
+#include <unicode/uchar.h>
+
+#include "decode/utf8.h"
+#include "extract/calendar.h"
+#include "rules/lexicon.h"
+
+namespace vnextract::internal {
+
+const char* TokenKindName(TokenKind kind) {
+  switch (kind) {
+    case TokenKind::kWord: return "word";
+    case TokenKind::kNumber: return "number";
+    case TokenKind::kNumUnit: return "num_unit";
+    case TokenKind::kAlnum: return "alnum";
+    case TokenKind::kPercent: return "percent";
+    case TokenKind::kTime: return "time";
+    case TokenKind::kDate: return "date";
+    case TokenKind::kFraction: return "fraction";
+    case TokenKind::kCode: return "code";
+    case TokenKind::kPunct: return "punct";
+    case TokenKind::kBreak: return "break";
+  }
+  return "?";
+}
+
+namespace {
+
+enum class CharClass { kLetter, kDigit, kBlank, kBreak, kOther, kEnd };
+
+CharClass Classify(char32_t c) {
+  if (c < 0x80) {
+    if (c >= '0' && c <= '9') return CharClass::kDigit;
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return CharClass::kLetter;
+    if (c == ' ') return CharClass::kBlank;
+    if (c == '\n') return CharClass::kBreak;
+    return CharClass::kOther;
+  }
+  if (u_isalpha(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK)) return CharClass::kLetter;
+  return CharClass::kOther;
+}
+
+// Reads code points of a string with their byte and code-point positions.
+class Cursor {
+ public:
+  explicit Cursor(std::string_view s) : s_(s) {}
+  bool done() const { return i_ >= s_.size(); }
+  size_t byte() const { return i_; }
+  size_t cp() const { return cp_; }
+  char32_t Peek(size_t ahead = 0) const {
+    size_t j = i_;
+    char32_t c = 0;
+    for (size_t k = 0; k <= ahead; ++k) {
+      if (j >= s_.size()) return 0;
+      c = NextCodePoint(s_, &j);
+    }
+    return c;
+  }
+  char32_t Next() {
+    ++cp_;
+    return NextCodePoint(s_, &i_);
+  }
+
+ private:
+  std::string_view s_;
+  size_t i_ = 0;
+  size_t cp_ = 0;
+};
+
+bool IsUpper(char32_t c) { return c < 0x80 ? (c >= 'A' && c <= 'Z') : u_isupper(c); }
+
+// First pass: runs of letters and digits, and single punctuation.
+void CutRuns(std::string_view norm, std::vector<Token>* out) {
+  Cursor cur(norm);
+  bool space = false;
+  while (!cur.done()) {
+    char32_t c = cur.Peek();
+    CharClass cls = Classify(c);
+    Token t{};
+    t.space_before = space;
+    t.b = static_cast<uint32_t>(cur.byte());
+    t.cb = static_cast<uint32_t>(cur.cp());
+    if (cls == CharClass::kBlank) {
+      cur.Next();
+      space = true;
+      continue;
+    }
+    space = false;
+    if (cls == CharClass::kBreak || cls == CharClass::kOther) {
+      cur.Next();
+      t.kind = cls == CharClass::kBreak ? TokenKind::kBreak : TokenKind::kPunct;
+    } else {
+      bool has_letter = false, has_digit = false, first = true;
+      int letters = 0, uppers = 0;
+      CharClass prev = CharClass::kEnd;
+      while (!cur.done()) {
+        char32_t d = cur.Peek();
+        CharClass k = Classify(d);
+        bool take = false;
+        if (k == CharClass::kLetter || k == CharClass::kDigit) {
+          take = true;
+        } else if (prev == CharClass::kDigit && (d == '.' || d == ',')) {
+          take = Classify(cur.Peek(1)) == CharClass::kDigit;
+        } else if (prev == CharClass::kLetter && d == '&') {
+          take = Classify(cur.Peek(1)) == CharClass::kLetter;
+        } else if (prev == CharClass::kLetter && d == '-') {
+          CharClass n = Classify(cur.Peek(1));
+          take = n == CharClass::kLetter || n == CharClass::kDigit;
+        } else if (prev == CharClass::kLetter && (d == 0xB2 || d == 0xB3)) {  // m², m³
+          take = true;
+        }
+        if (!take) break;
+        cur.Next();
+        if (k == CharClass::kLetter) {
+          has_letter = true;
+          if (!(U_GET_GC_MASK(d) & U_GC_M_MASK)) {
+            ++letters;
+            if (IsUpper(d)) {
+              ++uppers;
+              if (first) t.upper_initial = true;
+            }
+          }
+        } else if (k == CharClass::kDigit) {
+          has_digit = true;
+        }
+        if (k == CharClass::kLetter || k == CharClass::kDigit) prev = k;
+        else prev = CharClass::kOther;
+        if (d == '.' || d == ',') prev = CharClass::kDigit;  // "1.000": the separator sits between digits
+        if (d == '&' || d == '-') prev = CharClass::kLetter;
+        first = false;
+      }
+      t.all_upper = letters >= 2 && uppers == letters;
+      if (has_letter && has_digit) {
+        t.kind = Classify(norm[t.b]) == CharClass::kDigit ? TokenKind::kNumUnit : TokenKind::kAlnum;
+      } else {
+        t.kind = has_digit ? TokenKind::kNumber : TokenKind::kWord;
+      }
+    }
+    t.e = static_cast<uint32_t>(cur.byte());
+    t.ce = static_cast<uint32_t>(cur.cp());
+    out->push_back(t);
+  }
+}
+
+class Joiner {
+ public:
+  Joiner(std::string_view norm, std::string_view lower, const Lexicons& lex, const std::vector<Token>& t)
+      : norm_(norm), lower_(lower), lex_(lex), t_(t) {}
+
+  void Run(std::vector<Token>* out) {
+    for (size_t i = 0; i < t_.size();) {
+      size_t end = 0;
+      TokenKind kind = TokenKind::kPunct;
+      if (Code(i, &end)) kind = TokenKind::kCode;
+      else if (Date(i, &end)) kind = TokenKind::kDate;
+      else if (Time(i, &end)) kind = TokenKind::kTime;
+      else if (Fraction(i, &end)) kind = TokenKind::kFraction;
+      else if (Percent(i, &end)) kind = TokenKind::kPercent;
+      if (end == 0) {
+        Token tok = t_[i];
+        if (tok.kind == TokenKind::kNumUnit) tok.kind = NumAlphaKind(tok);
+        out->push_back(tok);
+        ++i;
+        continue;
+      }
+      Token tok = t_[i];
+      tok.kind = kind;
+      tok.e = t_[end - 1].e;
+      tok.ce = t_[end - 1].ce;
+      out->push_back(tok);
+      i = end;
+    }
+  }
+
+ private:
+  std::string_view Text(size_t j) const { return norm_.substr(t_[j].b, t_[j].e - t_[j].b); }
+  bool Has(size_t j) const { return j < t_.size(); }
+  bool Adjacent(size_t j) const { return Has(j) && !t_[j].space_before; }
+  bool Punct(size_t j, char c) const {
+    return Has(j) && t_[j].kind == TokenKind::kPunct && t_[j].e - t_[j].b == 1 && norm_[t_[j].b] == c;
+  }
+  // An integer written with digits only; its digit count in *digits.
+  bool Int(size_t j, int* value = nullptr, size_t* digits = nullptr) const {
+    if (!Has(j) || t_[j].kind != TokenKind::kNumber) return false;
+    std::string_view s = Text(j);
+    long long v = 0;
+    for (char c : s) {
+      if (c < '0' || c > '9') return false;
+      if (v < 100000000) v = v * 10 + (c - '0');
+    }
+    if (value) *value = static_cast<int>(v);
+    if (digits) *digits = s.size();
+    return true;
+  }
+  bool UpperCodePart(size_t j) const {
+    if (!Has(j) || !t_[j].upper_initial) return false;
+    if (t_[j].kind == TokenKind::kAlnum) return true;
+    if (t_[j].kind != TokenKind::kWord) return false;
+    return t_[j].all_upper || Text(j).find('-') != std::string_view::npos;
+  }
+
+  // 93/2021/NQ-HĐND, 844/QĐ-TTg, 59/2020/QH14, 36-NQ/TW
+  bool Code(size_t i, size_t* end) const {
+    if (!Int(i)) return false;
+    size_t j = i + 1;
+    if (Punct(j, '-') && Adjacent(j) && UpperCodePart(j + 1) && Adjacent(j + 1) && Punct(j + 2, '/') &&
+        Adjacent(j + 2) && UpperCodePart(j + 3) && Adjacent(j + 3)) {
+      *end = j + 4;
+      return true;
+    }
+    if (!(Punct(j, '/') && Adjacent(j))) return false;
+    ++j;
+    size_t digits = 0;
+    if (Int(j, nullptr, &digits) && digits == 4 && Adjacent(j) && Punct(j + 1, '/') && Adjacent(j + 1)) j += 2;
+    if (!(UpperCodePart(j) && Adjacent(j))) return false;
+    ++j;
+    while (Punct(j, '/') && Adjacent(j) && UpperCodePart(j + 1) && Adjacent(j + 1)) j += 2;
+    *end = j;
+    return true;
+  }
+
+  // 12/04/2021, 12-04-2021, 12.04.2021
+  bool Date(size_t i, size_t* end) const {
+    int d, m, y;
+    size_t nd, nm, ny;
+    if (Has(i) && t_[i].kind == TokenKind::kNumber) {
+      std::string_view s = Text(i);
+      size_t p1 = s.find('.');
+      size_t p2 = p1 == std::string_view::npos ? p1 : s.find('.', p1 + 1);
+      if (p2 != std::string_view::npos && s.find_first_of(".,", p2 + 1) == std::string_view::npos &&
+          s.find(',') == std::string_view::npos && p1 >= 1 && p1 <= 2 && p2 - p1 - 1 >= 1 &&
+          p2 - p1 - 1 <= 2 && s.size() - p2 - 1 == 4) {
+        d = std::stoi(std::string(s.substr(0, p1)));
+        m = std::stoi(std::string(s.substr(p1 + 1, p2 - p1 - 1)));
+        y = std::stoi(std::string(s.substr(p2 + 1)));
+        if (IsValidDate(d, m, y)) {
+          *end = i + 1;
+          return true;
+        }
+      }
+    }
+    if (!Int(i, &d, &nd) || nd > 2) return false;
+    char sep = 0;
+    for (char c : {'/', '-'}) {
+      if (Punct(i + 1, c)) sep = c;
+    }
+    if (sep == 0 || !Adjacent(i + 1) || !Adjacent(i + 2) || !Int(i + 2, &m, &nm) || nm > 2) return false;
+    if (!Punct(i + 3, sep) || !Adjacent(i + 3) || !Adjacent(i + 4) || !Int(i + 4, &y, &ny) || ny != 4) return false;
+    if (!IsValidDate(d, m, y)) return false;
+    *end = i + 5;
+    return true;
+  }
+
+  // 15:58, 15:58:02, 15h30, 10h (the last two are one token from the first pass)
+  bool Time(size_t i, size_t* end) const {
+    int h, m, s;
+    size_t nh, nm, ns;
+    if (Has(i) && t_[i].kind == TokenKind::kNumUnit) {
+      std::string_view x = lower_.substr(t_[i].b, t_[i].e - t_[i].b);
+      size_t p = 0;
+      h = 0;
+      while (p < x.size() && p < 2 && x[p] >= '0' && x[p] <= '9') h = h * 10 + (x[p++] - '0');
+      if (p == 0 || p >= x.size() || x[p] != 'h') return false;
+      std::string_view rest = x.substr(p + 1);
+      if (!(rest.empty() || (rest.size() == 2 && rest[0] >= '0' && rest[0] <= '5' && rest[1] >= '0' && rest[1] <= '9'))) return false;
+      if (h > 24) return false;
+      *end = i + 1;
+      return true;
+    }
+    if (!Int(i, &h, &nh) || nh > 2 || h > 24) return false;
+    if (!Punct(i + 1, ':') || !Adjacent(i + 1) || !Adjacent(i + 2) || !Int(i + 2, &m, &nm) || nm != 2 || m > 59) return false;
+    *end = i + 3;
+    if (Punct(i + 3, ':') && Adjacent(i + 3) && Adjacent(i + 4) && Int(i + 4, &s, &ns) && ns == 2 && s <= 59) *end = i + 5;
+    return true;
+  }
+
+  // 17/24, 06/10
+  bool Fraction(size_t i, size_t* end) const {
+    if (!Int(i) || !Punct(i + 1, '/') || !Adjacent(i + 1) || !Adjacent(i + 2) || !Int(i + 2)) return false;
+    if (Punct(i + 3, '/') && Adjacent(i + 3)) return false;  // a/b/c that is no date
+    *end = i + 3;
+    return true;
+  }
+
+  // 20%, 1,5 %
+  bool Percent(size_t i, size_t* end) const {
+    if (!Has(i) || t_[i].kind != TokenKind::kNumber || !Punct(i + 1, '%')) return false;
+    *end = i + 2;
+    return true;
+  }
+
+  // "4ha", "500.000đ" are a number and a unit; "14A", "5G" are names.
+  TokenKind NumAlphaKind(const Token& t) const {
+    std::string_view x = lower_.substr(t.b, t.e - t.b);
+    size_t p = 0;
+    while (p < x.size() && ((x[p] >= '0' && x[p] <= '9') || x[p] == '.' || x[p] == ',')) ++p;
+    std::string_view suffix = x.substr(p);
+    if (lex_.units.Contains(suffix) || lex_.currencies.Contains(suffix)) return TokenKind::kNumUnit;
+    return TokenKind::kAlnum;
+  }
+
+  std::string_view norm_;
+  std::string_view lower_;
+  const Lexicons& lex_;
+  const std::vector<Token>& t_;
+};
+
+}  // namespace
+
+void Tokenize(std::string_view norm, std::string_view lower, const Lexicons& lex, std::vector<Token>* out) {
+  std::vector<Token> runs;
+  runs.reserve(norm.size() / 4);
+  CutRuns(norm, &runs);
+  out->clear();
+  out->reserve(runs.size());
+  Joiner(norm, lower, lex, runs).Run(out);
+}
+
+}  // namespace vnextract::internal

@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# The real binary as a user meets it: formats, exit codes, stdin, bad input.
+# Usage: cli_test.sh VNEXTRACT TESTS_DIR
+set -u
+bin=$1
+dir=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+expect_eq() { if [ "$1" == "$2" ]; then ok; else bad "$3: got [$1] want [$2]"; fi; }
+expect_has() { if grep -qF -- "$2" <<<"$1"; then ok; else bad "$3: [$1] lacks [$2]"; fi; }
+
+article=$dir/fixtures/bao-cao.txt
+
+# CSV by default, header first, RFC 4180 line ends.
+out=$("$bin" extract "$article"); rc=$?
+expect_eq "$rc" 0 "csv exit"
+expect_has "$(head -1 <<<"$out")" "doc,type,text,value,value_to,unit,qualifier,numerator,denominator,start,end,sentence,rule,context" "csv header"
+expect_has "$out" "money,300 triệu đồng,300000000,,VND" "csv money"
+expect_eq "$(head -1 <<<"$out" | tail -c 2 | od -An -c | tr -d ' ')" '\r\n' "csv CRLF"
+
+# Same input, same bytes.
+expect_eq "$("$bin" extract "$article" | md5sum)" "$(echo "$out" | md5sum)" "deterministic"
+
+# TSV, JSON, JSON Lines.
+tsv=$("$bin" extract -f tsv --no-context "$article")
+expect_has "$(head -1 <<<"$tsv")" $'doc\ttype\ttext' "tsv header"
+json=$("$bin" extract -f json "$article")
+expect_eq "${json:0:2}" $'[\n' "json array start"
+expect_has "$json" '"value":300000000' "json number unquoted"
+jsonl=$("$bin" extract -f jsonl -t money "$article")
+expect_eq "$(grep -vc '"type":"money"' <<<"$jsonl")" 0 "types filter"
+if command -v python3 >/dev/null; then
+  python3 -c 'import json,sys; json.load(open(sys.argv[1]))' <(echo "$json") && ok || bad "json parses"
+  python3 -c 'import json,sys; [json.loads(l) for l in open(sys.argv[1])]' <(echo "$jsonl") && ok || bad "jsonl parses"
+fi
+
+# stdin, '-' and no path.
+expect_eq "$(printf 'Có 3 người.' | "$bin" extract -f jsonl --no-context)" \
+  '{"doc":"-","type":"count","text":"3 người","value":3,"value_to":null,"unit":"người","qualifier":"","numerator":null,"denominator":null,"start":3,"end":10,"sentence":0,"rule":"count.noun"}' "stdin"
+expect_eq "$(printf 'Có 3 người.' | "$bin" extract -f jsonl - | wc -l)" 1 "dash"
+
+# BOM for Excel; a BOM in the input is not counted in offsets.
+expect_eq "$("$bin" extract --bom "$article" | head -c 3 | od -An -tx1 | tr -d ' ')" "efbbbf" "bom"
+expect_eq "$(printf '\xEF\xBB\xBFCó 3 người.' | "$bin" extract -f tsv --no-context | tail -1 | cut -f10,11)" $'3\t10' "input bom"
+
+# A missing file, invalid UTF-8, a binary file, an empty file: errors name the file and the
+# place; the good file's records are still written; exit 1.
+printf 'Hỗ trợ 5 triệu đồng \xC3( tiếp' > "$tmp/bad.txt"
+head -c 2000 /dev/urandom > "$tmp/blob.bin"; printf '\0' >> "$tmp/blob.bin"
+: > "$tmp/empty.txt"
+out=$("$bin" extract -f jsonl "$tmp/missing.txt" "$tmp/bad.txt" "$tmp/blob.bin" "$tmp/empty.txt" "$article" 2>"$tmp/err"); rc=$?
+expect_eq "$rc" 1 "bad input exit"
+err=$(cat "$tmp/err")
+expect_has "$err" "vnextract: $tmp/missing.txt: no such file or directory" "missing file message"
+expect_has "$err" "vnextract: $tmp/bad.txt: invalid UTF-8 (bad continuation byte) at byte 25" "invalid utf-8 message"
+expect_has "$err" "vnextract: $tmp/blob.bin: " "binary message"
+expect_eq "$(wc -l <"$tmp/err")" 3 "one line per bad input"
+expect_has "$out" '"text":"300 triệu đồng"' "good file still processed"
+expect_eq "$("$bin" extract -f jsonl "$tmp/empty.txt" | wc -c)" 0 "empty file gives nothing"
+
+# A directory is walked for *.txt in a fixed order.
+mkdir -p "$tmp/d/b" "$tmp/d/a"
+printf 'Có 2 người.' > "$tmp/d/b/x.txt"; printf 'Có 4 người.' > "$tmp/d/a/y.txt"; printf 'Có 9 người.' > "$tmp/d/a/z.md"
+expect_eq "$("$bin" extract -f tsv --no-context "$tmp/d" | cut -f1,4 | tail -n +2 | tr '\n' ' ')" "$tmp/d/a/y.txt	4 $tmp/d/b/x.txt	2 " "directory walk"
+
+# -o writes the file only when complete.
+"$bin" extract -o "$tmp/out.csv" "$article" && ok || bad "-o exit"
+expect_eq "$(md5sum <"$tmp/out.csv")" "$("$bin" extract "$article" | md5sum)" "-o content"
+"$bin" extract -o /nonexistent-dir/out.csv "$article" 2>"$tmp/err"; rc=$?
+expect_eq "$rc" 1 "-o unwritable exit"
+expect_has "$(cat "$tmp/err")" "vnextract: /nonexistent-dir/out.csv: cannot write" "-o unwritable message"
+
+# Usage errors: exit 2 with a message.
+"$bin" extract -f xml "$article" 2>"$tmp/err"; expect_eq "$?" 2 "bad format exit"
+expect_has "$(cat "$tmp/err")" "unknown format 'xml'" "bad format message"
+"$bin" extract -t money,cats "$article" 2>/dev/null; expect_eq "$?" 2 "bad type exit"
+"$bin" extract --bom -f json "$article" 2>/dev/null; expect_eq "$?" 2 "bom with json exit"
+"$bin" extract --rules /no/such/dir "$article" 2>/dev/null; expect_eq "$?" 2 "bad rules dir exit"
+"$bin" frobnicate 2>/dev/null; expect_eq "$?" 2 "unknown command exit"
+"$bin" extract --help | grep -q "Exit status" && ok || bad "help"
+"$bin" --version | grep -q "^vnextract [0-9]" && ok || bad "version"
+
+# --rules DIR overrides a built-in file: a new currency word.
+mkdir -p "$tmp/rules/money"
+printf 'đồng\tVND\nquan\tXXX\n' > "$tmp/rules/money/currencies.tsv"
+expect_has "$(printf 'Thưởng 5 quan tiền.' | "$bin" extract -f tsv --no-context --rules "$tmp/rules")" $'money\t5 quan\t5\t\tXXX' "rules override"
+printf 'broken line without tab\n' > "$tmp/rules/money/currencies.tsv"
+"$bin" extract --rules "$tmp/rules" "$article" 2>"$tmp/err"; expect_eq "$?" 2 "bad rules exit"
+expect_has "$(cat "$tmp/err")" "currencies.tsv:1: expected 'phrase<TAB>value'" "bad rules message"
+
+# tokenize shows kinds and offsets.
+expect_has "$(printf 'Nghị quyết số 93/2021/NQ-HĐND' | "$bin" tokenize)" $'-\t0\t14\t29\tcode\t93/2021/NQ-HĐND' "tokenize"
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -1,0 +1,128 @@
+// The example corpora are the specification: data/<type>/corpus.tsv lines
+//   sentence <TAB> match <TAB> value <TAB> unit <TAB> qualifier
+// must each give a record of <type> whose text is `match` with that value, unit and qualifier
+// (ratio values are "numerator/denominator", ranges "low..high"), and every line of
+// data/<type>/negative.txt must give no record of <type>. Each positive sentence is checked a
+// second time in NFD with non-breaking spaces, as scraped pages have them.
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "test_util.h"
+
+namespace vnextract {
+namespace {
+
+using testing::ExtractText;
+
+std::vector<std::string> Lines(const std::string& path) {
+  std::ifstream in(path);
+  std::vector<std::string> out;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line[0] == '#') continue;
+    out.push_back(line);
+  }
+  return out;
+}
+
+std::vector<std::string> Split(const std::string& s, char sep) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char c : s) {
+    if (c == sep) {
+      out.push_back(cur);
+      cur.clear();
+    } else {
+      cur.push_back(c);
+    }
+  }
+  out.push_back(cur);
+  return out;
+}
+
+std::string Describe(const std::vector<Record>& rs) {
+  std::string out;
+  for (const Record& r : rs) {
+    out += "\n    " + std::string(RecordTypeName(r.type)) + " '" + r.text + "' value=" + r.value +
+           (r.value_to.empty() ? "" : ".." + r.value_to) + " unit=" + r.unit + " q=" + r.qualifier + " rule=" + r.rule;
+  }
+  return out;
+}
+
+// "" when the expectation holds, else what went wrong.
+std::string Check(RecordType type, const std::vector<std::string>& f, bool variant) {
+  std::string sentence = f[0];
+  if (variant) {
+    sentence = testing::Nfd(sentence);
+    size_t pos = 0;
+    int k = 0;
+    while ((pos = sentence.find(' ', pos)) != std::string::npos) {  // every third space → NBSP
+      if (++k % 3 == 0) sentence.replace(pos, 1, "\xC2\xA0");
+      ++pos;
+    }
+  }
+  std::vector<Record> all = ExtractText(sentence);
+  for (const Record& r : all) {
+    if (r.type != type || testing::Nfc(r.text) != f[1]) {
+      std::string t = testing::Nfc(r.text);
+      // NBSP inside the match: compare with spaces
+      for (size_t p; (p = t.find("\xC2\xA0")) != std::string::npos;) t.replace(p, 2, " ");
+      if (r.type != type || t != f[1]) continue;
+    }
+    if (testing::Substr(sentence, r.start, r.end) != r.text) return "offsets do not point at the text";
+    std::string value = r.value;
+    if (type == RecordType::kRatio) value = r.numerator + "/" + r.denominator;
+    if (!r.value_to.empty()) value += ".." + r.value_to;
+    if (value != f[2]) return "value " + value + ", expected " + f[2] + Describe(all);
+    if (r.unit != f[3]) return "unit '" + r.unit + "', expected '" + f[3] + "'" + Describe(all);
+    if (r.qualifier != f[4]) return "qualifier '" + r.qualifier + "', expected '" + f[4] + "'" + Describe(all);
+    return "";
+  }
+  return "no " + std::string(RecordTypeName(type)) + " record with text '" + f[1] + "'; got:" + Describe(all);
+}
+
+void WalkCorpus(RecordType type) {
+  std::string dir = std::string(VNEXTRACT_SOURCE_DIR) + "/data/" + std::string(RecordTypeName(type));
+  std::vector<std::string> pos = Lines(dir + "/corpus.tsv");
+  std::vector<std::string> neg = Lines(dir + "/negative.txt");
+  REQUIRE_MESSAGE(pos.size() >= 40, "fewer than 40 examples in " << dir << "/corpus.tsv");
+  REQUIRE_MESSAGE(neg.size() >= 10, "fewer than 10 negative examples in " << dir << "/negative.txt");
+  int failed = 0;
+  for (const std::string& line : pos) {
+    std::vector<std::string> f = Split(line, '\t');
+    REQUIRE_MESSAGE(f.size() == 5, "not 5 fields: " << line);
+    for (bool variant : {false, true}) {
+      std::string why = Check(type, f, variant);
+      if (!why.empty()) {
+        ++failed;
+        MESSAGE((variant ? "[NFD+NBSP] " : "") << f[0] << "\n  " << why);
+        break;
+      }
+    }
+  }
+  for (const std::string& sentence : neg) {
+    std::vector<Record> got = testing::OfType(ExtractText(sentence), type);
+    if (!got.empty()) {
+      ++failed;
+      MESSAGE("negative: " << sentence << "\n  gave:" << Describe(got));
+    }
+  }
+  CHECK_MESSAGE(failed == 0, failed << " of " << pos.size() + neg.size() << " corpus lines failed for "
+                                    << RecordTypeName(type));
+}
+
+TEST_CASE("corpus: money") { WalkCorpus(RecordType::kMoney); }
+TEST_CASE("corpus: count") { WalkCorpus(RecordType::kCount); }
+TEST_CASE("corpus: ratio") { WalkCorpus(RecordType::kRatio); }
+TEST_CASE("corpus: percent") { WalkCorpus(RecordType::kPercent); }
+TEST_CASE("corpus: quantity") { WalkCorpus(RecordType::kQuantity); }
+TEST_CASE("corpus: date") { WalkCorpus(RecordType::kDate); }
+TEST_CASE("corpus: time") { WalkCorpus(RecordType::kTime); }
+TEST_CASE("corpus: legal_ref") { WalkCorpus(RecordType::kLegalRef); }
+TEST_CASE("corpus: number") { WalkCorpus(RecordType::kNumber); }
+
+}  // namespace
+}  // namespace vnextract

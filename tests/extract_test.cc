@@ -1,0 +1,137 @@
+// Table-driven checks of the decisions in docs/records.md, one sentence each.
+#include <doctest/doctest.h>
+
+#include "test_util.h"
+
+namespace vnextract {
+namespace {
+
+struct Want {
+  const char* text;       // sentence
+  const char* type;       // expected record type
+  const char* match;      // its text
+  const char* value;      // value (ratio: n/d; range: lo..hi)
+  const char* unit;
+  const char* qualifier;
+};
+
+std::string Show(const std::vector<Record>& rs) {
+  std::string out;
+  for (const Record& r : rs) {
+    out += std::string(RecordTypeName(r.type)) + " '" + r.text + "'=" + r.value +
+           (r.value_to.empty() ? "" : ".." + r.value_to) + " [" + r.unit + "] " + r.qualifier + "; ";
+  }
+  return out;
+}
+
+bool Has(const std::vector<Record>& rs, const Want& w) {
+  for (const Record& r : rs) {
+    std::string value = r.type == RecordType::kRatio ? r.numerator + "/" + r.denominator : r.value;
+    if (!r.value_to.empty()) value += ".." + r.value_to;
+    if (RecordTypeName(r.type) == w.type && r.text == w.match && value == w.value && r.unit == w.unit &&
+        r.qualifier == w.qualifier) {
+      return true;
+    }
+  }
+  return false;
+}
+
+TEST_CASE("hard cases decided as records.md says") {
+  const Want wants[] = {
+      {"Sáng ngày 06/10, Sở tổ chức hội nghị.", "date", "ngày 06/10", "--10-06", "", ""},
+      {"Hội đồng công nhận 17/24 hồ sơ cấp tỉnh.", "ratio", "17/24 hồ sơ", "17/24", "hồ sơ", ""},
+      {"Họp đánh giá và công nhận 06/08 sáng kiến nội bộ.", "ratio", "06/08 sáng kiến", "6/8", "sáng kiến", ""},
+      {"Hỗ trợ theo Nghị quyết số 12/2022/NQ-HĐND của tỉnh.", "legal_ref", "Nghị quyết số 12/2022/NQ-HĐND",
+       "12/2022/NQ-HĐND", "Nghị quyết", ""},
+      {"Cử 07 đồng chí tham gia huấn luyện năm 2024.", "count", "07 đồng chí", "7", "đồng chí", ""},
+      {"Cử 07 đồng chí tham gia huấn luyện năm 2024.", "date", "năm 2024", "2024", "", ""},
+      {"Triển khai nhiệm vụ 3 tháng cuối năm 2024.", "quantity", "3 tháng", "3", "tháng", ""},
+      {"Đội đứng thứ 3 trong bảng xếp hạng.", "number", "3", "3", "", ""},
+      {"Hỗ trợ gần 12 triệu đồng cho hội viên.", "money", "gần 12 triệu đồng", "12000000", "VND", "approx"},
+      {"Vận động được trên 25.000.000 đồng.", "money", "trên 25.000.000 đồng", "25000000", "VND", "over"},
+      {"Dự án có tổng vốn 2 tỷ 500 triệu đồng.", "money", "2 tỷ 500 triệu đồng", "2500000000", "VND", ""},
+      {"Mỗi hộ nhận 1 triệu rưỡi đồng.", "money", "1 triệu rưỡi đồng", "1500000", "VND", ""},
+      {"Quy mô nền kinh tế đạt 340,6 tỷ USD.", "money", "340,6 tỷ USD", "340600000000", "USD", ""},
+      {"Giá bán từ 1,3 triệu đồng đến 5 triệu đồng.", "money", "từ 1,3 triệu đồng đến 5 triệu đồng",
+       "1300000..5000000", "VND", "range"},
+      {"Lương tăng 3-5 triệu đồng mỗi tháng.", "money", "3-5 triệu đồng", "3000000..5000000", "VND", "range"},
+      {"Giá lúa ở mức 7.500 đồng/kg.", "money", "7.500 đồng/kg", "7500", "VND/kg", ""},
+      {"Công ty tặng 1,2 triệu ly sữa.", "count", "1,2 triệu ly", "1200000", "ly", ""},
+      {"Thủ tục được cắt giảm từ 20%-30% thời gian.", "percent", "20%-30%", "20..30", "%", "range"},
+      {"Kinh tế tăng trưởng 2,5-3% trong năm.", "percent", "2,5-3%", "2.5..3", "%", "range"},
+      {"Tỷ lệ hộ nghèo giảm còn 4,5 phần trăm.", "percent", "4,5 phần trăm", "4.5", "%", ""},
+      {"Mô hình có diện tích 2.500m2 mỗi hộ.", "quantity", "2.500m2", "2500", "m2", ""},
+      {"Trồng mới 6ha chè xanh.", "quantity", "6ha", "6", "ha", ""},
+      {"Thứ hai - 15/03/2021 09:30", "date", "15/03/2021", "2021-03-15", "", ""},
+      {"Thứ hai - 15/03/2021 09:30", "time", "09:30", "09:30", "", ""},
+      {"Cuộc họp bắt đầu lúc 14h30 chiều nay.", "time", "14h30 chiều nay", "14:30", "", ""},
+      {"Đến 8 giờ tối, lực lượng chức năng đã có mặt.", "time", "8 giờ tối", "20:00", "", ""},
+      {"Hội có hai mươi mốt hội viên.", "count", "hai mươi mốt hội viên", "21", "hội viên", ""},
+      {"Trường có một trăm linh năm học sinh.", "count", "một trăm linh năm học sinh", "105", "học sinh", ""},
+      {"Ông được thưởng ba mươi lăm nghìn đồng.", "money", "ba mươi lăm nghìn đồng", "35000", "VND", ""},
+      {"Có hàng trăm người tham dự lễ hội.", "count", "hàng trăm người", "100", "người", "at_least"},
+      {"Thiệt hại lên tới hàng nghìn tỷ đồng.", "money", "hàng nghìn tỷ đồng", "1000000000000", "VND", "at_least"},
+      {"Báo cáo gửi 05 DN trên địa bàn.", "count", "05 DN", "5", "DN", ""},
+      {"Giai đoạn 2021-2025 cần đầu tư mạnh.", "date", "2021-2025", "2021..2025", "", "range"},
+      {"Ca bệnh (SN 1985) đã được cách ly.", "date", "SN 1985", "1985", "", ""},
+      {"Khoản vay 999999999999999999999 tỷ đồng là không tưởng.", "money",
+       "999999999999999999999 tỷ đồng", "999999999999999999999000000000", "VND", ""},
+  };
+  for (const Want& w : wants) {
+    CAPTURE(w.text);
+    auto rs = testing::ExtractText(w.text);
+    CHECK_MESSAGE(Has(rs, w), "want " << w.type << " '" << w.match << "'=" << w.value << "; got " << Show(rs));
+  }
+}
+
+TEST_CASE("no record for articles, names and the word 'năm'") {
+  const char* nothing[] = {
+      "Sở đã phân công một đồng chí trực tiếp chỉ đạo.",
+      "Năm người đã đến dự.",
+      "Dịch Covid-19 diễn biến phức tạp.",
+      "Giống chè PH8 cho năng suất cao.",
+  };
+  for (const char* t : nothing) {
+    CAPTURE(t);
+    auto rs = testing::ExtractText(t);
+    CHECK_MESSAGE(rs.empty(), Show(rs));
+  }
+}
+
+TEST_CASE("records are deterministic and offsets exact") {
+  std::string text = "Trong 9 tháng, Sở hỗ trợ 95.000.000 đồng cho 04 doanh nghiệp; 57/57 TTHC trực tuyến.";
+  auto a = testing::ExtractText(text);
+  auto b = testing::ExtractText(text);
+  REQUIRE(a.size() == b.size());
+  REQUIRE(a.size() == 4);
+  for (size_t i = 0; i < a.size(); ++i) {
+    CHECK(a[i].text == b[i].text);
+    CHECK(testing::Substr(text, a[i].start, a[i].end) == a[i].text);
+    if (i > 0) CHECK(a[i].start >= a[i - 1].end);
+  }
+  CHECK(a[1].rule == std::string("money.currency"));
+}
+
+TEST_CASE("types filter and context option") {
+  std::vector<Record> out;
+  ExtractOptions o;
+  o.types.reset();
+  o.types.set(static_cast<size_t>(RecordType::kMoney));
+  o.context = false;
+  REQUIRE(testing::BuiltinExtractor().Extract("Có 3 người nhận 5 triệu đồng.", "d", o, &out).ok());
+  REQUIRE(out.size() == 1);
+  CHECK(out[0].type == RecordType::kMoney);
+  CHECK(out[0].context.empty());
+  CHECK(out[0].doc == "d");
+}
+
+TEST_CASE("invalid input is an error, not a crash") {
+  std::vector<Record> out;
+  Status s = testing::BuiltinExtractor().Extract("Có 3 người \xFF", "x", {}, &out);
+  CHECK_FALSE(s.ok());
+  CHECK(s.message().find("at byte 13") != std::string::npos);
+  CHECK(out.empty());
+}
+
+}  // namespace
+}  // namespace vnextract
