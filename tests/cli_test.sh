@@ -56,7 +56,7 @@ out=$("$bin" extract -f jsonl "$tmp/missing.txt" "$tmp/bad.txt" "$tmp/blob.bin" 
 expect_eq "$rc" 1 "bad input exit"
 err=$(cat "$tmp/err")
 expect_has "$err" "vnextract: $tmp/missing.txt: no such file or directory" "missing file message"
-expect_has "$err" "vnextract: $tmp/bad.txt: invalid UTF-8 (bad continuation byte) at byte 25" "invalid utf-8 message"
+expect_has "$err" "vnextract: $tmp/bad.txt: invalid UTF-8 (bad continuation byte) at byte 29" "invalid utf-8 message"
 expect_has "$err" "vnextract: $tmp/blob.bin: " "binary message"
 expect_eq "$(wc -l <"$tmp/err")" 3 "one line per bad input"
 expect_has "$out" '"text":"300 triệu đồng"' "good file still processed"

@@ -16,7 +16,8 @@ std::optional<size_t> NounAt(const DocView& v, const NumberPhrase& last, size_t 
 
 // "thứ 3", "lần thứ 2", "top 10", "số 12": a label, not a count.
 bool AfterOrdinalMarker(const DocView& v, size_t i) {
-  return v.MatchBefore(v.lex().ordinal_markers, i) > 0;
+  size_t n = v.MatchBefore(v.lex().ordinal_markers, i);
+  return n > 0 && v.MatchBefore(v.lex().not_ordinal_markers, i) < n + 1;
 }
 
 }  // namespace

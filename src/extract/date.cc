@@ -1,5 +1,6 @@
 // date: "12/04/2021", "Sáng ngày 06/10", "ngày 2 tháng 7 năm 2021", "mồng 3 tháng 2",
 // "tháng 10/2023", "tháng 7 năm 2021", "năm 2023", "(SN 1981)", "giai đoạn 2021-2025".
+#include <algorithm>
 #include <cstdio>
 
 #include "extract/calendar.h"
@@ -65,9 +66,67 @@ size_t YearAfter(const DocView& v, size_t j, long long* y) {
   return 0;
 }
 
+// "năm" before a year is part of the date's text; other year words ("SN", "năm học") are not.
+size_t YearWordStart(const DocView& v, size_t i) { return i > 0 && v.WordIs(i - 1, "năm") ? i - 1 : i; }
+
+void FindDates(const DocView& v, std::vector<Candidate>* out);
+
+// The tokens between two dates that make them a range: "-", "đến", "tới", "đến hết", "đến ngày".
+bool RangeBetween(const DocView& v, size_t b, size_t e) {
+  if (e == b + 1 && v.IsPunct(b, '-')) return true;
+  if (b >= e || !(v.WordIs(b, "đến") || v.WordIs(b, "tới"))) return false;
+  for (size_t k = b + 1; k < e; ++k) {
+    if (!(v.WordIs(k, "hết") || v.WordIs(k, "ngày") || v.WordIs(k, "năm"))) return false;
+  }
+  return e - b <= 3;
+}
+
 }  // namespace
 
 void ExtractDate(const DocView& v, std::vector<Candidate>* out) {
+  std::vector<Candidate> dates;
+  FindDates(v, &dates);
+  std::stable_sort(dates.begin(), dates.end(), [](const Candidate& a, const Candidate& b) { return a.begin < b.begin; });
+  // Ranges of two dates: "từ ngày 19/4 đến ngày 30/4", "30/4-1/5", "Từ năm 2001 đến năm 2011".
+  for (size_t k = 0; k + 1 < dates.size(); ++k) {
+    const Candidate& a = dates[k];
+    const Candidate& b = dates[k + 1];
+    if (!a.value_to.empty() || !b.value_to.empty() || a.value.size() != b.value.size()) continue;
+    if (b.begin <= a.end || !RangeBetween(v, a.end, b.begin) || a.value >= b.value) continue;
+    Candidate r = a;
+    if (r.begin > 0 && v.WordIs(r.begin - 1, "từ")) --r.begin;
+    r.end = b.end;
+    r.value_to = b.value;
+    r.qualifier = "range";
+    r.rule = "date.range";
+    dates.push_back(std::move(r));
+  }
+  // "24-27/4/2021", "mùng 2 - 4/10": a day, a dash, then a full date that lends its month.
+  for (size_t i = 0; i + 2 < v.size(); ++i) {
+    if (!v.Is(i, TokenKind::kNumber) || !v.IsPunct(i + 1, '-')) continue;
+    if (!v.Is(i + 2, TokenKind::kDate) && !v.Is(i + 2, TokenKind::kFraction)) continue;
+    long long d1 = IntAt(v, i, 2);
+    int d2 = 0, m = 0, y = 0;
+    std::sscanf(std::string(v.Text(i + 2)).c_str(), "%d%*c%d%*c%d", &d2, &m, &y);
+    if (d1 < 1 || d1 >= d2 || !IsValidDate(d2, m, y) || (y == 0 && m > 12)) continue;
+    size_t begin = DayWordStart(v, i);
+    if (begin > 0 && v.WordIs(begin - 1, "từ")) --begin;
+    Candidate r;
+    r.type = RecordType::kDate;
+    r.begin = begin;
+    r.end = i + 3;
+    r.value = Iso(y, m, static_cast<int>(d1));
+    r.value_to = Iso(y, m, d2);
+    r.qualifier = "range";
+    r.rule = "date.day_range";
+    dates.push_back(std::move(r));
+  }
+  for (Candidate& c : dates) out->push_back(std::move(c));
+}
+
+namespace {
+
+void FindDates(const DocView& v, std::vector<Candidate>* out) {
   for (size_t i = 0; i < v.size(); ++i) {
     TokenKind k = v.kind(i);
     if (k == TokenKind::kDate) {
@@ -107,19 +166,26 @@ void ExtractDate(const DocView& v, std::vector<Candidate>* out) {
       // Y-Y: "giai đoạn 2021-2025", "năm học 2020-2021"
       long long y1 = YearAt(v, i), y2;
       if (y1 > 0 && v.IsPunct(i + 1, '-') && (y2 = YearAt(v, i + 2)) > y1) {
-        size_t begin = i > 0 && v.MatchBefore(v.lex().year_words, i) ? i - v.MatchBefore(v.lex().year_words, i) : i;
-        Add(out, begin, i + 3, Iso(static_cast<int>(y1), 0, 0), "date.year_range", Iso(static_cast<int>(y2), 0, 0));
+        Add(out, YearWordStart(v, i), i + 3, Iso(static_cast<int>(y1), 0, 0), "date.year_range", Iso(static_cast<int>(y2), 0, 0));
         continue;
       }
       // năm Y, SN Y
       if (y1 > 0) {
-        if (size_t w = v.MatchBefore(v.lex().year_words, i)) {
-          Add(out, i - w, i + 1, Iso(static_cast<int>(y1), 0, 0), "date.year");
+        if (v.MatchBefore(v.lex().year_words, i)) {
+          Add(out, YearWordStart(v, i), i + 1, Iso(static_cast<int>(y1), 0, 0), "date.year");
           continue;
         }
         // quý IV/2020: the year of a quarter
         if (i >= 3 && v.IsPunct(i - 1, '/') && v.Touches(i) && v.Touches(i - 1) && v.WordIs(i - 3, "quý")) {
           Add(out, i, i + 1, Iso(static_cast<int>(y1), 0, 0), "date.quarter_year");
+          continue;
+        }
+        // A bare year ("V-League 2021", "Hoa hậu 2009"): 1900-2100 in four plain digits, not a
+        // label ("số 2020") and not glued to a '/' or '-'.
+        bool glued = (v.Touches(i) && i > 0 && v.Is(i - 1, TokenKind::kPunct)) ||
+                     (v.Touches(i + 1) && v.Is(i + 1, TokenKind::kPunct) && (v.IsPunct(i + 1, '/') || v.IsPunct(i + 1, '-')));
+        if (y1 >= 1900 && y1 <= 2100 && !glued && !v.MatchBefore(v.lex().ordinal_markers, i)) {
+          Add(out, i, i + 1, Iso(static_cast<int>(y1), 0, 0), "date.bare_year");
           continue;
         }
       }
@@ -140,5 +206,7 @@ void ExtractDate(const DocView& v, std::vector<Candidate>* out) {
     }
   }
 }
+
+}  // namespace
 
 }  // namespace vnextract::internal

@@ -24,7 +24,16 @@ void ExtractNumbers(const DocView& v, const std::vector<bool>& taken, std::vecto
     if (taken[i]) continue;
     if (v.Is(i, TokenKind::kNumber)) {
       std::optional<NumberPhrase> n = ParseNumberAt(v, i);
-      if (!n) continue;  // "1.2.3": not a number in any notation we know
+      if (!n) {
+        // Digits grouped in no notation we know ("0939.231.868", a phone number): the digits.
+        std::string digits;
+        for (char c : v.Text(i)) {
+          if (c >= '0' && c <= '9') digits.push_back(c);
+        }
+        std::optional<Decimal> d = Decimal::ParseDigits(digits);
+        if (d) Add(out, i, i + 1, d->ToString(), "number.digit_groups");
+        continue;
+      }
       size_t end = n->end;
       for (size_t k = i; k < end; ++k) {
         if (taken[k]) end = k;

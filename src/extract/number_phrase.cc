@@ -42,6 +42,7 @@ size_t ScaleRun(const DocView& v, size_t i, Decimal* mult, int* pow) {
   while (true) {
     Role r = RoleOf(v, i + n);
     if (r.kind != Role::kScale) break;
+    if (v.Match(v.lex().nouns, i + n) > 1) break;  // "5 triệu chứng" is five symptoms
     p += r.value;
     ++n;
   }
@@ -301,9 +302,12 @@ std::optional<Measured> ParseMeasured(const DocView& v, size_t i, const UnitMatc
       std::optional<NumberPhrase> n2 = ParseNumberAt(v, end + c);
       std::string unit2;
       std::optional<size_t> u2 = n2 ? unit_at(v, *n2, n2->end, n2->weak, &unit2) : std::nullopt;
-      if (u2 && unit2 == unit && n1->value.Compare(n2->value) < 0) {
+      // "từ 20.000 đồng đến 30.000 đồng/kg": the rate written once applies to both ends.
+      bool same = u2 && (unit2 == unit || unit2.rfind(unit + "/", 0) == 0);
+      if (same && n1->value.Compare(n2->value) < 0) {
         m.hi = n2->value;
         end = n2->end + *u2;
+        unit = unit2;
       }
     }
   }
@@ -312,18 +316,19 @@ std::optional<Measured> ParseMeasured(const DocView& v, size_t i, const UnitMatc
   Qualifier q = QualifierBefore(v, i);
   if (m.hi) {
     m.qualifier = "range";
-    if (v.WordIs(i - (i > 0 ? 1 : 0), "từ") && i > 0) m.begin = i - 1;
+    if (i > 0 && v.WordIs(i - 1, "từ")) m.begin = i - 1;
+    else if (!q.name.empty()) m.begin = q.begin;  // "khoảng 60-100 năm": range wins, the word stays in the text
   } else if (!q.name.empty() && q.name != "range") {
     m.qualifier = q.name;
     m.begin = q.begin;
-  } else if (v.WordIs(i - (i > 0 ? 1 : 0), "từ") && i > 0 && v.WordIs(m.end, "trở") && v.WordIs(m.end + 1, "lên")) {
+  } else if (i > 0 && v.WordIs(i - 1, "từ") && v.WordIs(m.end, "trở") && v.WordIs(m.end + 1, "lên")) {
     m.qualifier = "at_least";  // từ 18 tuổi trở lên
     m.begin = i - 1;
     m.end += 2;
   } else if (n1->vague) {
     m.qualifier = "at_least";
   }
-  if (m.qualifier.empty() && v.WordIs(m.end, "trở") && v.WordIs(m.end + 1, "lên")) {
+  if (m.qualifier != "range" && m.qualifier != "at_least" && v.WordIs(m.end, "trở") && v.WordIs(m.end + 1, "lên")) {
     m.qualifier = "at_least";
     m.end += 2;
   }

@@ -12,6 +12,7 @@ std::optional<size_t> PercentAt(const DocView& v, const NumberPhrase& last, size
   if (last.glued == "%") return 0;
   if (!last.glued.empty()) return std::nullopt;
   if (v.WordIs(j, "phần") && v.WordIs(j + 1, "trăm")) return 2;
+  if (v.WordIs(j, "điểm") && v.WordIs(j + 1, "phần") && v.WordIs(j + 2, "trăm")) return 3;  // percentage points
   return std::nullopt;
 }
 

@@ -17,11 +17,13 @@ std::optional<size_t> MeasureAt(const DocView& v, const NumberPhrase& last, size
     return 0;
   }
   const std::string* u = nullptr;
-  size_t n = v.Match(lex.units, j, &u);
+  size_t skip = 0;
+  if (v.IsPunct(j, '-') && v.Touches(j) && v.Touches(j + 1)) skip = 1;  // "6,7-inch"
+  size_t n = v.Match(lex.units, j + skip, &u);
   if (n == 0) return std::nullopt;
-  if (v.Match(lex.nouns, j) > n) return std::nullopt;  // "ngày công" is a noun, not days
+  if (v.Match(lex.nouns, j + skip) > n) return std::nullopt;  // "ngày công" is a noun, not days
   *unit = *u;
-  return n;
+  return n + skip;
 }
 
 }  // namespace
@@ -30,7 +32,6 @@ void ExtractQuantity(const DocView& v, std::vector<Candidate>* out) {
   for (size_t i = 0; i < v.size(); ++i) {
     TokenKind k = v.kind(i);
     if (k != TokenKind::kNumber && k != TokenKind::kNumUnit && k != TokenKind::kWord) continue;
-    if (v.MatchBefore(v.lex().ordinal_markers, i) > 0) continue;
     std::optional<Measured> m = ParseMeasured(v, i, MeasureAt);
     if (!m) continue;
     // "năm 2020 tháng": a year is never a measure.

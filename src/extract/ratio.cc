@@ -9,9 +9,12 @@ bool FractionParts(const DocView& v, size_t i, long long* a, long long* b) {
   if (!v.Is(i, TokenKind::kFraction)) return false;
   std::string_view s = v.Text(i);
   size_t slash = s.find('/');
-  if (slash == std::string_view::npos || slash > 12 || s.size() - slash - 1 > 12) return false;
-  *a = std::stoll(std::string(s.substr(0, slash)));
-  *b = std::stoll(std::string(s.substr(slash + 1)));
+  if (slash == std::string_view::npos) return false;
+  std::optional<Decimal> x = Decimal::ParseDigits(s.substr(0, slash));
+  std::optional<Decimal> y = Decimal::ParseDigits(s.substr(slash + 1));
+  if (!x || !y || !x->AsInt() || !y->AsInt()) return false;
+  *a = *x->AsInt();
+  *b = *y->AsInt();
   return true;
 }
 

@@ -76,6 +76,10 @@ void ExtractTime(const DocView& v, std::vector<Candidate>* out) {
     size_t p = PartOfDay(v, end, &h);
     bool at = v.MatchBefore(v.lex().time_words, i) > 0;
     if (!minutes && p == 0 && !at) continue;  // "3 giờ" alone is a duration
+    // "kéo dài 3 giờ 38 phút" is a duration too: with "phút" and an hour below 13, a time needs
+    // "lúc", a part of day, or a date after it.
+    bool with_phut = end > i + 2 && v.WordIs(end - 1, "phút");
+    if (with_phut && h < 13 && p == 0 && !at && !v.WordIs(end, "ngày") && !v.WordIs(end, "sáng")) continue;
     Add(out, i, end + p, h, m, "time.words");
   }
 }

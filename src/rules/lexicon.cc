@@ -116,6 +116,7 @@ Status LoadLexicons(const DataSource& source, Lexicons* out) {
       {"numbers/scale_words.tsv", true, &out->scale_words},
       {"common/qualifiers.tsv", true, &out->qualifiers},
       {"common/ordinal_markers.txt", false, &out->ordinal_markers},
+      {"common/not_ordinal_markers.txt", false, &out->not_ordinal_markers},
       {"common/range_words.txt", false, &out->range_words},
       {"money/currencies.tsv", true, &out->currencies},
       {"money/currency_prefixes.tsv", true, &out->currency_prefixes},

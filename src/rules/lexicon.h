@@ -50,6 +50,7 @@ struct Lexicons {
   // common/
   PhraseTable qualifiers;       // khoảng → approx, hơn → over, …
   PhraseTable ordinal_markers;  // thứ, hạng, top, …: a number after them is a label, not a count
+  PhraseTable not_ordinal_markers;  // tổng số, trong số: override ordinal_markers
   PhraseTable range_words;      // đến, tới: joins the ends of a range
   // money/
   PhraseTable currencies;       // đồng → VND, USD → USD, …

@@ -4,6 +4,7 @@
 
 #include "decode/utf8.h"
 #include "extract/calendar.h"
+#include "extract/decimal.h"
 #include "rules/lexicon.h"
 
 namespace vnextract::internal {
@@ -275,10 +276,19 @@ class Joiner {
     return true;
   }
 
-  // 17/24, 06/10
+  // An integer, possibly grouped: "17", "85.157.192".
+  bool GroupedInt(size_t j) const {
+    if (Int(j)) return true;
+    if (!Has(j) || t_[j].kind != TokenKind::kNumber) return false;
+    std::optional<Decimal> d = Decimal::ParseDigits(Text(j));
+    return d && d->is_integer() && Text(j).find(',') == std::string_view::npos;
+  }
+
+  // 17/24, 06/10, 85.157.192/98.713.820
   bool Fraction(size_t i, size_t* end) const {
-    if (!Int(i) || !Punct(i + 1, '/') || !Adjacent(i + 1) || !Adjacent(i + 2) || !Int(i + 2)) return false;
+    if (!GroupedInt(i) || !Punct(i + 1, '/') || !Adjacent(i + 1) || !Adjacent(i + 2) || !GroupedInt(i + 2)) return false;
     if (Punct(i + 3, '/') && Adjacent(i + 3)) return false;  // a/b/c that is no date
+    if (i > 0 && Punct(i - 1, '/') && Adjacent(i)) return false;
     *end = i + 3;
     return true;
   }
