@@ -73,7 +73,7 @@ TEST_CASE("hard cases decided as records.md says") {
       {"Thiệt hại hàng nghìn tỷ đồng.", "money", "hàng nghìn tỷ đồng", "1000000000000", "VND", "at_least"},
       {"Báo cáo gửi 05 DN trên địa bàn.", "count", "05 DN", "5", "DN", ""},
       {"Giai đoạn 2021-2025 cần đầu tư mạnh.", "date", "2021-2025", "2021..2025", "", "range"},
-      {"Ca bệnh (SN 1985) đã được cách ly.", "date", "SN 1985", "1985", "", ""},
+      {"Ca bệnh (SN 1985) đã được cách ly.", "date", "1985", "1985", "", ""},
       {"Khoản vay 999999999999999999999 tỷ đồng là không tưởng.", "money",
        "999999999999999999999 tỷ đồng", "999999999999999999999000000000", "VND", ""},
   };

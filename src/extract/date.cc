@@ -163,6 +163,13 @@ void FindDates(const DocView& v, std::vector<Candidate>* out) {
           continue;
         }
       }
+      // d-m after a day word: "Chiều 22-4", "ngày 30-4"
+      if (d >= 1 && v.IsPunct(i + 1, '-') && v.Touches(i + 1) && v.Touches(i + 2) && (m = IntAt(v, i + 2, 2)) >= 1 &&
+          m <= 12 && IsValidDate(static_cast<int>(d), static_cast<int>(m), 0) && v.MatchBefore(v.lex().day_words, i) &&
+          !(v.IsPunct(i + 3, '-') && v.Touches(i + 3))) {
+        Add(out, DayWordStart(v, i), i + 3, Iso(0, static_cast<int>(m), static_cast<int>(d)), "date.day_month_dash");
+        continue;
+      }
       // Y-Y: "giai đoạn 2021-2025", "năm học 2020-2021"
       long long y1 = YearAt(v, i), y2;
       if (y1 > 0 && v.IsPunct(i + 1, '-') && (y2 = YearAt(v, i + 2)) > y1) {

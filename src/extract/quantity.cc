@@ -14,6 +14,13 @@ std::optional<size_t> MeasureAt(const DocView& v, const NumberPhrase& last, size
     const std::string* u = lex.units.Find(last.glued);
     if (!u) return std::nullopt;
     *unit = *u;
+    // "80km/h": a glued unit that goes on past a '/'
+    if (v.IsPunct(j, '/') && v.Touches(j) && v.Touches(j + 1)) {
+      if (const std::string* per = lex.units.Find(std::string(last.glued) + "/" + std::string(v.Lower(j + 1)))) {
+        *unit = *per;
+        return 2;
+      }
+    }
     return 0;
   }
   const std::string* u = nullptr;

@@ -99,7 +99,9 @@ void CutRuns(std::string_view norm, std::vector<Token>* out) {
         char32_t d = cur.Peek();
         CharClass k = Classify(d);
         bool take = false;
-        if (k == CharClass::kLetter || k == CharClass::kDigit) {
+        if (k == CharClass::kLetter && prev == CharClass::kDigit && IsUpper(d) && u_islower(cur.Peek(1))) {
+          take = false;  // "22362591Trang": scraped text glued a number to the next word
+        } else if (k == CharClass::kLetter || k == CharClass::kDigit) {
           take = true;
         } else if (prev == CharClass::kDigit && (d == '.' || d == ',')) {
           take = Classify(cur.Peek(1)) == CharClass::kDigit;
