@@ -25,7 +25,7 @@ bool AfterOrdinalMarker(const DocView& v, size_t i) {
 void ExtractCount(const DocView& v, std::vector<Candidate>* out) {
   for (size_t i = 0; i < v.size(); ++i) {
     TokenKind k = v.kind(i);
-    if (k != TokenKind::kNumber && k != TokenKind::kWord) continue;
+    if (!v.MayStartNumber(i) || k == TokenKind::kNumUnit || k == TokenKind::kPercent) continue;
     if (AfterOrdinalMarker(v, i)) continue;
     std::optional<Measured> m = ParseMeasured(v, i, NounAt);
     if (!m) continue;

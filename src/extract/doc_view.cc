@@ -2,6 +2,25 @@
 
 namespace vnextract::internal {
 
+DocView::DocView(std::string_view norm, std::string_view lower, const std::vector<Token>& tokens, const Lexicons& lex)
+    : norm_(norm), lower_(lower), tokens_(tokens), lex_(lex), may_start_number_(tokens.size(), false) {
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    switch (tokens[i].kind) {
+      case TokenKind::kNumber:
+      case TokenKind::kNumUnit:
+      case TokenKind::kPercent:
+        may_start_number_[i] = true;
+        break;
+      case TokenKind::kWord:
+        // Number words are short: skip the lookup for longer words.
+        if (tokens[i].e - tokens[i].b <= 8) may_start_number_[i] = lex.number_words.Contains(Lower(i));
+        break;
+      default:
+        break;
+    }
+  }
+}
+
 size_t DocView::Match(const PhraseTable& table, size_t i, const std::string** payload) const {
   if (i >= tokens_.size() || tokens_[i].kind == TokenKind::kBreak) return 0;
   size_t limit = std::min(tokens_.size(), i + table.max_tokens());

@@ -30,8 +30,7 @@ struct Candidate {
 
 class DocView {
  public:
-  DocView(std::string_view norm, std::string_view lower, const std::vector<Token>& tokens, const Lexicons& lex)
-      : norm_(norm), lower_(lower), tokens_(tokens), lex_(lex) {}
+  DocView(std::string_view norm, std::string_view lower, const std::vector<Token>& tokens, const Lexicons& lex);
 
   size_t size() const { return tokens_.size(); }
   const Token& tok(size_t i) const { return tokens_[i]; }
@@ -52,6 +51,10 @@ class DocView {
   }
   // Token i is the word `w` (lower case).
   bool WordIs(size_t i, std::string_view w) const { return IsWord(i) && Lower(i) == w; }
+  // A figure may start at token i: digits, or a number word ("hai", "mười", "hàng"). Computed
+  // once per document so that the extractors look up phrases only around figures.
+  bool MayStartNumber(size_t i) const { return i < may_start_number_.size() && may_start_number_[i]; }
+
   // No blank between token i - 1 and token i.
   bool Touches(size_t i) const { return i < tokens_.size() && !tokens_[i].space_before; }
 
@@ -68,6 +71,7 @@ class DocView {
   std::string_view lower_;
   const std::vector<Token>& tokens_;
   const Lexicons& lex_;
+  std::vector<bool> may_start_number_;
 };
 
 }  // namespace vnextract::internal

@@ -41,8 +41,8 @@ std::optional<size_t> CurrencyAt(const DocView& v, const NumberPhrase& last, siz
 void ExtractMoney(const DocView& v, std::vector<Candidate>* out) {
   for (size_t i = 0; i < v.size(); ++i) {
     TokenKind k = v.kind(i);
-    if (k != TokenKind::kNumber && k != TokenKind::kNumUnit && k != TokenKind::kWord && k != TokenKind::kPunct) continue;
-    std::optional<Measured> m = k == TokenKind::kPunct ? std::nullopt : ParseMeasured(v, i, CurrencyAt);
+    if (!v.MayStartNumber(i) && k != TokenKind::kPunct) continue;
+    std::optional<Measured> m = v.MayStartNumber(i) ? ParseMeasured(v, i, CurrencyAt) : std::nullopt;
     if (m) {
       Candidate c;
       c.type = RecordType::kMoney;

@@ -21,7 +21,7 @@ std::optional<size_t> PercentAt(const DocView& v, const NumberPhrase& last, size
 void ExtractPercent(const DocView& v, std::vector<Candidate>* out) {
   for (size_t i = 0; i < v.size(); ++i) {
     TokenKind k = v.kind(i);
-    if (k != TokenKind::kPercent && k != TokenKind::kNumber && k != TokenKind::kWord) continue;
+    if (!v.MayStartNumber(i) || k == TokenKind::kNumUnit) continue;
     std::optional<Measured> m = ParseMeasured(v, i, PercentAt);
     if (!m) continue;
     Candidate c;

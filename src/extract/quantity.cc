@@ -38,7 +38,7 @@ std::optional<size_t> MeasureAt(const DocView& v, const NumberPhrase& last, size
 void ExtractQuantity(const DocView& v, std::vector<Candidate>* out) {
   for (size_t i = 0; i < v.size(); ++i) {
     TokenKind k = v.kind(i);
-    if (k != TokenKind::kNumber && k != TokenKind::kNumUnit && k != TokenKind::kWord) continue;
+    if (!v.MayStartNumber(i) || k == TokenKind::kPercent) continue;
     std::optional<Measured> m = ParseMeasured(v, i, MeasureAt);
     if (!m) continue;
     // "năm 2020 tháng": a year is never a measure.
