@@ -27,10 +27,12 @@ size_t DocView::Match(const PhraseTable& table, size_t i, const std::string** pa
   size_t best = 0;
   for (size_t e = i + 1; e <= limit; ++e) {
     if (tokens_[e - 1].kind == TokenKind::kBreak) break;
-    if (const std::string* p = table.Find(LowerSpan(i, e))) {
+    std::string_view span = LowerSpan(i, e);
+    if (const std::string* p = table.Find(span)) {
       best = e - i;
       if (payload) *payload = p;
     }
+    if (!table.IsPrefix(span)) break;
   }
   return best;
 }
@@ -41,10 +43,12 @@ size_t DocView::MatchBefore(const PhraseTable& table, size_t end, const std::str
   size_t best = 0;
   for (size_t b = end; b-- > limit;) {
     if (tokens_[b].kind == TokenKind::kBreak) break;
-    if (const std::string* p = table.Find(LowerSpan(b, end))) {
+    std::string_view span = LowerSpan(b, end);
+    if (const std::string* p = table.Find(span)) {
       best = end - b;
       if (payload) *payload = p;
     }
+    if (!table.IsSuffix(span)) break;
   }
   return best;
 }

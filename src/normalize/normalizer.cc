@@ -51,10 +51,27 @@ char32_t UnifyLookAlike(char32_t c) {
   return c;
 }
 
-// True when c may combine with what precedes it, so NFC must look at the pair.
-bool MayCompose(char32_t c) {
-  if (c < 0x300) return false;
+// True when c may combine with what precedes it, so NFC must look at the pair. Latin letters
+// (Vietnamese included) answer without asking ICU.
+inline bool MayCompose(char32_t c) {
+  if (c < 0x300 || (c >= 0x1E00 && c <= 0x1EFF)) return false;
+  if (c <= 0x36F) return true;  // combining diacritical marks
   return u_getCombiningClass(c) != 0 || u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) != UNORM_YES;
+}
+
+// True when c alone is already NFC.
+inline bool StableAlone(char32_t c) {
+  if (c < 0x300 || (c >= 0x1E00 && c <= 0x1EFF)) return true;
+  return u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES;
+}
+
+// Lower case of c, or c when its lower case has another UTF-8 length.
+inline char32_t LowerSameLength(char32_t c) {
+  if (c < 0x80) return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+  if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 32;
+  if (c >= 0x1EA0 && c <= 0x1EF9) return c | 1;  // Vietnamese letters come in (upper, lower) pairs
+  char32_t l = u_tolower(c);
+  return Utf8Length(l) == Utf8Length(c) ? l : c;
 }
 
 const icu::Normalizer2& Nfc() {
@@ -64,26 +81,76 @@ const icu::Normalizer2& Nfc() {
   return *nfc;
 }
 
+// Writes the normalized text, its lower case and the source map into pre-sized buffers.
 class Builder {
  public:
-  explicit Builder(NormalizedText* out) : out_(out) {}
+  Builder(NormalizedText* out, size_t bytes, size_t cps) : out_(out) {
+    out_->norm.resize(bytes + 16);
+    out_->lower.resize(bytes + 16);
+    out_->source_begin.resize(cps + 4);
+    out_->source_end.resize(cps + 4);
+  }
 
   void Emit(char32_t c, uint32_t src_b, uint32_t src_e) {
-    AppendUtf8(c, &out_->norm);
-    char32_t lower = c;
-    if (c < 0x80) {
-      if (c >= 'A' && c <= 'Z') lower = c + 32;
-    } else {
-      char32_t l = u_tolower(c);
-      if (Utf8Length(l) == Utf8Length(c)) lower = l;
+    if (nb_ + 4 > out_->norm.size()) {
+      out_->norm.resize(out_->norm.size() * 2);
+      out_->lower.resize(out_->lower.size() * 2);
     }
-    AppendUtf8(lower, &out_->lower);
-    out_->source_begin.push_back(src_b);
-    out_->source_end.push_back(src_e);
+    if (nc_ + 1 > out_->source_begin.size()) {
+      out_->source_begin.resize(out_->source_begin.size() * 2);
+      out_->source_end.resize(out_->source_end.size() * 2);
+    }
+    char* n = out_->norm.data() + nb_;
+    char* l = out_->lower.data() + nb_;
+    if (c < 0x80) {
+      n[0] = static_cast<char>(c);
+      l[0] = static_cast<char>(LowerSameLength(c));
+      nb_ += 1;
+    } else {
+      nb_ += Encode(c, n);
+      Encode(LowerSameLength(c), l);
+    }
+    out_->source_begin[nc_] = src_b;
+    out_->source_end[nc_] = src_e;
+    ++nc_;
+  }
+
+  bool empty() const { return nb_ == 0; }
+
+  void Finish() {
+    out_->norm.resize(nb_);
+    out_->lower.resize(nb_);
+    out_->source_begin.resize(nc_);
+    out_->source_end.resize(nc_);
   }
 
  private:
+  static size_t Encode(char32_t c, char* p) {
+    if (c < 0x80) {
+      p[0] = static_cast<char>(c);
+      return 1;
+    }
+    if (c < 0x800) {
+      p[0] = static_cast<char>(0xC0 | (c >> 6));
+      p[1] = static_cast<char>(0x80 | (c & 0x3F));
+      return 2;
+    }
+    if (c < 0x10000) {
+      p[0] = static_cast<char>(0xE0 | (c >> 12));
+      p[1] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      p[2] = static_cast<char>(0x80 | (c & 0x3F));
+      return 3;
+    }
+    p[0] = static_cast<char>(0xF0 | (c >> 18));
+    p[1] = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    p[2] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    p[3] = static_cast<char>(0x80 | (c & 0x3F));
+    return 4;
+  }
+
   NormalizedText* out_;
+  size_t nb_ = 0;
+  size_t nc_ = 0;
 };
 
 }  // namespace
@@ -92,31 +159,31 @@ void Normalize(std::string_view original, NormalizedText* out) {
   static const icu::Normalizer2& nfc = Nfc();
   out->original = original;
   out->original_byte.clear();
-  out->norm.clear();
-  out->lower.clear();
-  out->source_begin.clear();
-  out->source_end.clear();
-  out->norm.reserve(original.size());
-  out->lower.reserve(original.size());
+  out->original_byte.reserve(original.size() + 1);
 
   // Decode once into code points with their byte offsets.
-  std::vector<char32_t> cps;
+  thread_local std::vector<char32_t> cps;
+  cps.clear();
   cps.reserve(original.size());
   for (size_t i = 0; i < original.size();) {
     out->original_byte.push_back(static_cast<uint32_t>(i));
-    cps.push_back(UnifyLookAlike(NextCodePoint(original, &i)));
+    unsigned char b = static_cast<unsigned char>(original[i]);
+    if (b < 0x80) {
+      cps.push_back(b);
+      ++i;
+    } else {
+      cps.push_back(UnifyLookAlike(NextCodePoint(original, &i)));
+    }
   }
   out->original_byte.push_back(static_cast<uint32_t>(original.size()));
-  out->source_begin.reserve(cps.size());
-  out->source_end.reserve(cps.size());
 
-  Builder b(out);
+  Builder b(out, original.size(), cps.size());
   Blank pending = Blank::kNone;
   uint32_t pending_b = 0, pending_e = 0;
   const uint32_t n = static_cast<uint32_t>(cps.size());
   for (uint32_t i = 0; i < n;) {
     char32_t c = cps[i];
-    Blank blank = ClassifyBlank(c);
+    Blank blank = (c > ' ' && c < 0x7F) ? Blank::kNone : ClassifyBlank(c);
     if (blank == Blank::kDrop) {
       ++i;
       continue;
@@ -129,13 +196,13 @@ void Normalize(std::string_view original, NormalizedText* out) {
       continue;
     }
     if (pending != Blank::kNone) {
-      if (!out->norm.empty()) b.Emit(pending == Blank::kNewline ? '\n' : ' ', pending_b, pending_e);
+      if (!b.empty()) b.Emit(pending == Blank::kNewline ? '\n' : ' ', pending_b, pending_e);
       pending = Blank::kNone;
     }
     // A segment: c and every following code point that may compose with it.
     uint32_t j = i + 1;
     while (j < n && MayCompose(cps[j])) ++j;
-    if (j == i + 1 && (c < 0x300 || u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES)) {
+    if (j == i + 1 && StableAlone(c)) {
       b.Emit(c, i, j);
     } else {
       icu::UnicodeString seg;
@@ -151,6 +218,7 @@ void Normalize(std::string_view original, NormalizedText* out) {
     }
     i = j;
   }
+  b.Finish();
 }
 
 }  // namespace vnextract::internal

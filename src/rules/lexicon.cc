@@ -98,6 +98,29 @@ class Loader {
 
 void PhraseTable::Add(std::string key, std::string payload) {
   max_tokens_ = std::max(max_tokens_, CountTokens(key));
+  // A token boundary inside a key: at a blank, or next to punctuation ("km/h", "đô-la").
+  auto boundary = [&](size_t p) {
+    auto punct = [](char c) { return c == ' ' || c == '/' || c == '-' || c == '.' || c == '&' || (c & 0x80); };
+    return key[p] == ' ' || punct(key[p]) || punct(key[p - 1]);
+  };
+  for (size_t p = 1; p < key.size(); ++p) {
+    if (!boundary(p)) continue;
+    std::string_view left(key.data(), p), right(key.data() + p, key.size() - p);
+    while (!left.empty() && left.back() == ' ') left.remove_suffix(1);
+    while (!right.empty() && right.front() == ' ') right.remove_prefix(1);
+    if (!left.empty()) {
+      prefixes_.emplace(std::string(left), true);
+      starts_[Head(left)] = true;
+      ends_[Tail(left)] = true;
+    }
+    if (!right.empty()) {
+      suffixes_.emplace(std::string(right), true);
+      starts_[Head(right)] = true;
+      ends_[Tail(right)] = true;
+    }
+  }
+  starts_[Head(key)] = true;
+  ends_[Tail(key)] = true;
   map_.insert_or_assign(std::move(key), std::move(payload));
 }
 

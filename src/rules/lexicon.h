@@ -21,22 +21,46 @@ struct StringHash {
   size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
 
-// Phrase → payload (empty payload for plain word lists).
+// Phrase → payload (empty payload for plain word lists). Lookups of spans that start or end with
+// two bytes no key starts or ends with are answered from a bitmap without hashing, and the
+// prefixes and suffixes of keys (cut where a token can end) let a search stop growing a span as
+// soon as no key can contain it.
 class PhraseTable {
  public:
   void Add(std::string key, std::string payload);
   // The payload of `key`, or nullptr.
   const std::string* Find(std::string_view key) const {
+    if (!MayStart(key) || !MayEnd(key)) return nullptr;
     auto it = map_.find(key);
     return it == map_.end() ? nullptr : &it->second;
   }
-  bool Contains(std::string_view key) const { return map_.find(key) != map_.end(); }
+  bool Contains(std::string_view key) const { return Find(key) != nullptr; }
+  // Some key starts with `span` (cut at a token boundary) and is longer.
+  bool IsPrefix(std::string_view span) const {
+    return MayStart(span) && prefixes_.find(span) != prefixes_.end();
+  }
+  // Some key ends with `span` and is longer.
+  bool IsSuffix(std::string_view span) const { return MayEnd(span) && suffixes_.find(span) != suffixes_.end(); }
   // The most tokens any key spans (words, and punctuation such as '/' in "km/h").
   size_t max_tokens() const { return max_tokens_; }
   size_t size() const { return map_.size(); }
 
  private:
+  static size_t Head(std::string_view s) {
+    return s.size() < 2 ? static_cast<unsigned char>(s[0]) : static_cast<unsigned char>(s[0]) << 8 | static_cast<unsigned char>(s[1]);
+  }
+  static size_t Tail(std::string_view s) {
+    size_t n = s.size();
+    return n < 2 ? static_cast<unsigned char>(s[0]) : static_cast<unsigned char>(s[n - 2]) << 8 | static_cast<unsigned char>(s[n - 1]);
+  }
+  bool MayStart(std::string_view s) const { return !s.empty() && starts_[Head(s)]; }
+  bool MayEnd(std::string_view s) const { return !s.empty() && ends_[Tail(s)]; }
+
   std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> map_;
+  std::unordered_map<std::string, bool, StringHash, std::equal_to<>> prefixes_;
+  std::unordered_map<std::string, bool, StringHash, std::equal_to<>> suffixes_;
+  std::vector<bool> starts_ = std::vector<bool>(1 << 16);
+  std::vector<bool> ends_ = std::vector<bool>(1 << 16);
   size_t max_tokens_ = 0;
 };
 

@@ -38,6 +38,10 @@ CharClass Classify(char32_t c) {
     if (c == '\n') return CharClass::kBreak;
     return CharClass::kOther;
   }
+  if ((c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) || (c >= 0x1E00 && c <= 0x1EFF) ||
+      (c >= 0x300 && c <= 0x36F)) {
+    return CharClass::kLetter;  // Latin letters with diacritics, Vietnamese, combining marks
+  }
   if (u_isalpha(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK)) return CharClass::kLetter;
   return CharClass::kOther;
 }
