@@ -92,6 +92,11 @@ printf 'broken line without tab\n' > "$tmp/rules/money/currencies.tsv"
 "$bin" extract --rules "$tmp/rules" "$article" 2>"$tmp/err"; expect_eq "$?" 2 "bad rules exit"
 expect_has "$(cat "$tmp/err")" "currencies.tsv:1: expected 'phrase<TAB>value'" "bad rules message"
 
+mkdir -p "$tmp/rules2/legal_ref"
+printf '# shapes\nbad(\n' > "$tmp/rules2/legal_ref/code_patterns.txt"
+"$bin" extract --rules "$tmp/rules2" "$article" 2>"$tmp/err"; expect_eq "$?" 2 "bad pattern exit"
+expect_has "$(cat "$tmp/err")" "code_patterns.txt:2: bad RE2 pattern: missing ): bad(" "bad pattern message"
+
 # tokenize shows kinds and offsets.
 expect_has "$(printf 'Nghị quyết số 93/2021/NQ-HĐND' | "$bin" tokenize)" $'-\t0\t14\t29\tcode\t93/2021/NQ-HĐND' "tokenize"
 

@@ -83,6 +83,24 @@ class Loader {
     return Status::Ok();
   }
 
+  // RE2 patterns, one per line, compiled into one set anchored at both ends.
+  Status LoadPatterns(std::string_view path, std::unique_ptr<re2::RE2::Set>* out) {
+    auto file = source_.Read(path);
+    if (!file) return Status::InvalidRules("missing rule file " + std::string(path));
+    RE2::Options opts;
+    opts.set_log_errors(false);
+    auto set = std::make_unique<re2::RE2::Set>(opts, RE2::ANCHOR_BOTH);
+    for (const Line& line : ContentLines(file->content)) {
+      std::string error;
+      if (set->Add(re2::StringPiece(line.text.data(), line.text.size()), &error) < 0) {
+        return Status::InvalidRules(file->origin + ":" + std::to_string(line.number) + ": bad RE2 pattern: " + error);
+      }
+    }
+    if (!set->Compile()) return Status::InvalidRules(file->origin + ": the patterns do not compile together");
+    *out = std::move(set);
+    return Status::Ok();
+  }
+
   Status LoadLines(std::string_view path, std::vector<std::string>* out) {
     auto file = source_.Read(path);
     if (!file) return Status::InvalidRules("missing rule file " + std::string(path));
@@ -159,6 +177,8 @@ Status LoadLexicons(const DataSource& source, Lexicons* out) {
     if (!s.ok()) return s;
   }
   Status s = l.LoadLines("segment/abbreviations.txt", &out->abbreviations);
+  if (!s.ok()) return s;
+  s = l.LoadPatterns("legal_ref/code_patterns.txt", &out->code_patterns);
   if (!s.ok()) return s;
   out->segmenter = std::make_unique<Segmenter>(out->abbreviations);
   return Status::Ok();

@@ -9,6 +9,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include <re2/set.h>
+
 #include "rules/data_source.h"
 #include "vnextract/status.h"
 
@@ -93,6 +95,7 @@ struct Lexicons {
   // legal_ref/
   PhraseTable legal_kinds;      // nghị quyết → Nghị quyết
   PhraseTable code_prefixes;    // nq → Nghị quyết (first part of a document code, lower case)
+  std::unique_ptr<re2::RE2::Set> code_patterns;  // shapes of document codes (anchored both ends)
   // segment/
   std::vector<std::string> abbreviations;  // "TP.", "ThS.", … (case as written)
 

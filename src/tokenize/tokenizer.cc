@@ -214,7 +214,7 @@ class Joiner {
     if (Punct(j, '-') && Adjacent(j) && UpperCodePart(j + 1) && Adjacent(j + 1) && Punct(j + 2, '/') &&
         Adjacent(j + 2) && UpperCodePart(j + 3) && Adjacent(j + 3)) {
       *end = j + 4;
-      return true;
+      return ShapeOk(i, *end);
     }
     if (!(Punct(j, '/') && Adjacent(j))) return false;
     ++j;
@@ -224,7 +224,13 @@ class Joiner {
     ++j;
     while (Punct(j, '/') && Adjacent(j) && UpperCodePart(j + 1) && Adjacent(j + 1)) j += 2;
     *end = j;
-    return true;
+    return ShapeOk(i, j);
+  }
+
+  // The candidate code [i, end) has one of the shapes of data/legal_ref/code_patterns.txt.
+  bool ShapeOk(size_t i, size_t end) const {
+    std::string_view code = norm_.substr(t_[i].b, t_[end - 1].e - t_[i].b);
+    return lex_.code_patterns->Match(re2::StringPiece(code.data(), code.size()), nullptr);
   }
 
   // 12/04/2021, 12-04-2021, 12.04.2021
