@@ -3,6 +3,7 @@
 #include <unicode/brkiter.h>
 #include <unicode/filteredbrk.h>
 #include <unicode/unistr.h>
+#include <unicode/utext.h>
 
 #include <atomic>
 #include <stdexcept>
@@ -62,19 +63,24 @@ void Segmenter::Split(std::string_view norm, std::vector<Span>* sentences) const
       if (!HasSentenceEnd(line)) {
         sentences->push_back({line_cp, line_cp + line_len});
       } else {
-        icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(line.data(), line.size()));
-        bi->setText(u);
-        int32_t prev16 = 0;
+        // ICU reads the UTF-8 line in place; its boundaries are byte offsets into the line.
+        UErrorCode status = U_ZERO_ERROR;
+        UText* ut = utext_openUTF8(nullptr, line.data(), static_cast<int64_t>(line.size()), &status);
+        bi->setText(ut, status);
+        int32_t prev_b = 0;
         uint32_t prev_cp = 0;
-        for (int32_t b16 = bi->next(); b16 != icu::BreakIterator::DONE; b16 = bi->next()) {
-          uint32_t b_cp = prev_cp + static_cast<uint32_t>(u.countChar32(prev16, b16 - prev16));
+        for (int32_t b = bi->next(); b != icu::BreakIterator::DONE; b = bi->next()) {
+          uint32_t b_cp = prev_cp;
+          for (int32_t k = prev_b; k < b; ++k) b_cp += IsLeadByte(static_cast<unsigned char>(line[k]));
           // Trim the trailing blank the break iterator leaves in the sentence.
           uint32_t end = b_cp;
-          if (end > prev_cp && u.charAt(b16 - 1) == u' ') --end;
+          if (end > prev_cp && line[b - 1] == ' ') --end;
           if (end > prev_cp) sentences->push_back({line_cp + prev_cp, line_cp + end});
-          prev16 = b16;
+          prev_b = b;
           prev_cp = b_cp;
         }
+        bi->setText(icu::UnicodeString());  // drop the UText before it is closed
+        utext_close(ut);
       }
     }
     line_cp += line_len + 1;  // the '\n'

@@ -46,106 +46,100 @@ CharClass Classify(char32_t c) {
   return CharClass::kOther;
 }
 
-// Reads code points of a string with their byte and code-point positions.
-class Cursor {
- public:
-  explicit Cursor(std::string_view s) : s_(s) {}
-  bool done() const { return i_ >= s_.size(); }
-  size_t byte() const { return i_; }
-  size_t cp() const { return cp_; }
-  char32_t Peek(size_t ahead = 0) const {
-    size_t j = i_;
-    char32_t c = 0;
-    for (size_t k = 0; k <= ahead; ++k) {
-      if (j >= s_.size()) return 0;
-      c = NextCodePoint(s_, &j);
-    }
-    return c;
-  }
-  char32_t Next() {
-    ++cp_;
-    return NextCodePoint(s_, &i_);
-  }
-
- private:
-  std::string_view s_;
-  size_t i_ = 0;
-  size_t cp_ = 0;
-};
-
 bool IsUpper(char32_t c) { return c < 0x80 ? (c >= 'A' && c <= 'Z') : u_isupper(c); }
+bool IsLower(char32_t c) { return c < 0x80 ? (c >= 'a' && c <= 'z') : u_islower(c); }
+bool IsMark(char32_t c) { return c >= 0x300 && (c <= 0x36F || (U_GET_GC_MASK(c) & U_GC_M_MASK)); }
 
-// First pass: runs of letters and digits, and single punctuation.
+// First pass: runs of letters and digits, and single punctuation. The text is decoded once into
+// code points with their class, so the run rules can look one or two ahead by index.
 void CutRuns(std::string_view norm, std::vector<Token>* out) {
-  Cursor cur(norm);
+  struct Cp {
+    char32_t c;
+    CharClass cls;
+    uint32_t byte;
+  };
+  thread_local std::vector<Cp> cps;
+  cps.clear();
+  cps.reserve(norm.size() + 2);
+  for (size_t i = 0; i < norm.size();) {
+    uint32_t b = static_cast<uint32_t>(i);
+    char32_t c = static_cast<unsigned char>(norm[i]) < 0x80 ? static_cast<unsigned char>(norm[i++]) : NextCodePoint(norm, &i);
+    cps.push_back({c, Classify(c), b});
+  }
+  const size_t n = cps.size();
+  cps.push_back({0, CharClass::kEnd, static_cast<uint32_t>(norm.size())});
+  cps.push_back({0, CharClass::kEnd, static_cast<uint32_t>(norm.size())});
   bool space = false;
-  while (!cur.done()) {
-    char32_t c = cur.Peek();
-    CharClass cls = Classify(c);
-    Token t{};
-    t.space_before = space;
-    t.b = static_cast<uint32_t>(cur.byte());
-    t.cb = static_cast<uint32_t>(cur.cp());
-    if (cls == CharClass::kBlank) {
-      cur.Next();
+  for (size_t k = 0; k < n;) {
+    const Cp& p = cps[k];
+    if (p.cls == CharClass::kBlank) {
       space = true;
+      ++k;
       continue;
     }
+    Token t{};
+    t.space_before = space;
     space = false;
-    if (cls == CharClass::kBreak || cls == CharClass::kOther) {
-      cur.Next();
-      t.kind = cls == CharClass::kBreak ? TokenKind::kBreak : TokenKind::kPunct;
+    t.b = p.byte;
+    t.cb = static_cast<uint32_t>(k);
+    if (p.cls == CharClass::kBreak || p.cls == CharClass::kOther) {
+      t.kind = p.cls == CharClass::kBreak ? TokenKind::kBreak : TokenKind::kPunct;
+      ++k;
     } else {
-      bool has_letter = false, has_digit = false, first = true;
+      bool has_letter = false, has_digit = false;
       int letters = 0, uppers = 0;
       CharClass prev = CharClass::kEnd;
-      while (!cur.done()) {
-        char32_t d = cur.Peek();
-        CharClass k = Classify(d);
-        bool take = false;
-        if (k == CharClass::kLetter && prev == CharClass::kDigit && IsUpper(d) && u_islower(cur.Peek(1))) {
+      size_t j = k;
+      for (; j < n; ++j) {
+        char32_t d = cps[j].c;
+        CharClass cls = cps[j].cls;
+        CharClass next = cps[j + 1].cls;
+        bool take;
+        if (cls == CharClass::kLetter && prev == CharClass::kDigit && IsUpper(d) && IsLower(cps[j + 1].c)) {
           take = false;  // "22362591Trang": scraped text glued a number to the next word
-        } else if (k == CharClass::kLetter || k == CharClass::kDigit) {
+        } else if (cls == CharClass::kLetter || cls == CharClass::kDigit) {
           take = true;
         } else if (prev == CharClass::kDigit && (d == '.' || d == ',')) {
-          take = Classify(cur.Peek(1)) == CharClass::kDigit;
+          take = next == CharClass::kDigit;
         } else if (prev == CharClass::kLetter && d == '&') {
-          take = Classify(cur.Peek(1)) == CharClass::kLetter;
+          take = next == CharClass::kLetter;
         } else if (prev == CharClass::kLetter && d == '-') {
-          CharClass n = Classify(cur.Peek(1));
-          take = n == CharClass::kLetter || n == CharClass::kDigit;
-        } else if (prev == CharClass::kLetter && (d == 0xB2 || d == 0xB3)) {  // m², m³
-          take = true;
+          take = next == CharClass::kLetter || next == CharClass::kDigit;
+        } else {
+          take = prev == CharClass::kLetter && (d == 0xB2 || d == 0xB3);  // m², m³
         }
         if (!take) break;
-        cur.Next();
-        if (k == CharClass::kLetter) {
+        if (cls == CharClass::kLetter) {
           has_letter = true;
-          if (!(U_GET_GC_MASK(d) & U_GC_M_MASK)) {
+          if (!IsMark(d)) {
             ++letters;
             if (IsUpper(d)) {
               ++uppers;
-              if (first) t.upper_initial = true;
+              if (j == k) t.upper_initial = true;
             }
           }
-        } else if (k == CharClass::kDigit) {
+          prev = CharClass::kLetter;
+        } else if (cls == CharClass::kDigit) {
           has_digit = true;
+          prev = CharClass::kDigit;
+        } else if (d == '.' || d == ',') {
+          prev = CharClass::kDigit;  // "1.000": the separator sits between digits
+        } else if (d == '&' || d == '-') {
+          prev = CharClass::kLetter;
+        } else {
+          prev = CharClass::kOther;
         }
-        if (k == CharClass::kLetter || k == CharClass::kDigit) prev = k;
-        else prev = CharClass::kOther;
-        if (d == '.' || d == ',') prev = CharClass::kDigit;  // "1.000": the separator sits between digits
-        if (d == '&' || d == '-') prev = CharClass::kLetter;
-        first = false;
       }
       t.all_upper = letters >= 2 && uppers == letters;
       if (has_letter && has_digit) {
-        t.kind = Classify(norm[t.b]) == CharClass::kDigit ? TokenKind::kNumUnit : TokenKind::kAlnum;
+        t.kind = p.cls == CharClass::kDigit ? TokenKind::kNumUnit : TokenKind::kAlnum;
       } else {
         t.kind = has_digit ? TokenKind::kNumber : TokenKind::kWord;
       }
+      k = j;
     }
-    t.e = static_cast<uint32_t>(cur.byte());
-    t.ce = static_cast<uint32_t>(cur.cp());
+    t.e = cps[k].byte;
+    t.ce = static_cast<uint32_t>(k);
     out->push_back(t);
   }
 }
