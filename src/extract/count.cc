@@ -11,6 +11,15 @@ std::optional<size_t> NounAt(const DocView& v, const NumberPhrase& last, size_t 
   if (!last.glued.empty()) return std::nullopt;
   size_t n = CountedNoun(v, j, strict, unit);
   if (n == 0) return std::nullopt;
+  // "350.000 ca/ngày": a rate keeps its denominator in the unit.
+  size_t k = j + n;
+  const std::string* per = nullptr;
+  if (v.IsPunct(k, '/') && v.Touches(k) && v.Touches(k + 1)) {
+    if (size_t p = v.Match(v.lex().per_units, k + 1, &per)) {
+      *unit += "/" + *per;
+      n += 1 + p;
+    }
+  }
   return n;
 }
 

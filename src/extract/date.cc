@@ -42,7 +42,10 @@ long long YearAt(const DocView& v, size_t i) {
 
 // "ngày", "mồng", "mùng" right before token i belong to the date's text.
 size_t DayWordStart(const DocView& v, size_t i) {
-  if (i > 0 && (v.WordIs(i - 1, "ngày") || v.WordIs(i - 1, "mồng") || v.WordIs(i - 1, "mùng"))) return i - 1;
+  if (i > 0 && (v.WordIs(i - 1, "ngày") || v.WordIs(i - 1, "mồng") || v.WordIs(i - 1, "mùng"))) {
+    if (i > 1 && v.WordIs(i - 2, "ngày") && !v.WordIs(i - 1, "ngày")) return i - 2;  // ngày mùng 2
+    return i - 1;
+  }
   return i;
 }
 
@@ -189,9 +192,9 @@ void FindDates(const DocView& v, std::vector<Candidate>* out) {
         }
         // A bare year ("V-League 2021", "Hoa hậu 2009"): 1900-2100 in four plain digits, not a
         // label ("số 2020") and not glued to a '/' or '-'.
-        bool glued = (v.Touches(i) && i > 0 && v.Is(i - 1, TokenKind::kPunct)) ||
-                     (v.Touches(i + 1) && v.Is(i + 1, TokenKind::kPunct) && (v.IsPunct(i + 1, '/') || v.IsPunct(i + 1, '-')));
-        if (y1 >= 1900 && y1 <= 2100 && !glued && !v.MatchBefore(v.lex().ordinal_markers, i)) {
+        bool glued = (v.Touches(i) && i > 0 && (v.IsPunct(i - 1, '/') || v.IsPunct(i - 1, '-'))) ||
+                     (v.Touches(i + 1) && (v.IsPunct(i + 1, '/') || v.IsPunct(i + 1, '-')));
+        if (y1 >= 1900 && y1 <= 2100 && !glued && !v.MatchBefore(v.lex().not_year_words, i)) {
           Add(out, i, i + 1, Iso(static_cast<int>(y1), 0, 0), "date.bare_year");
           continue;
         }

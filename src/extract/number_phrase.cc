@@ -225,7 +225,10 @@ Qualifier QualifierBefore(const DocView& v, size_t i) {
   const std::string* name = nullptr;
   size_t n = v.MatchBefore(v.lex().qualifiers, i, &name);
   if (n == 0) return {"", i};
-  return {*name, i - n};
+  Qualifier q{*name, i - n};
+  // "khoảng hơn 11km": the word next to the figure decides, the outer one joins the text.
+  if (size_t outer = v.MatchBefore(v.lex().qualifiers, q.begin)) q.begin -= outer;
+  return q;
 }
 
 size_t CountedNoun(const DocView& v, size_t i, bool strict, std::string* unit) {
@@ -313,6 +316,11 @@ std::optional<Measured> ParseMeasured(const DocView& v, size_t i, const UnitMatc
   }
   m.unit = unit;
   m.end = end;
+  // "1 năm rưỡi", "2 tiếng rưỡi": half a unit more.
+  if (!m.hi && !n1->has_scale && n1->glued.empty() && v.WordIs(end, "rưỡi") && end > n1->end) {
+    m.lo = m.lo.Plus(Decimal::Integer(1).Half());
+    m.end = ++end;
+  }
   Qualifier q = QualifierBefore(v, i);
   if (m.hi) {
     m.qualifier = "range";

@@ -29,6 +29,7 @@ std::optional<size_t> MeasureAt(const DocView& v, const NumberPhrase& last, size
   size_t n = v.Match(lex.units, j + skip, &u);
   if (n == 0) return std::nullopt;
   if (v.Match(lex.nouns, j + skip) > n) return std::nullopt;  // "ngày công" is a noun, not days
+  if (v.Match(lex.year_words, j + skip) > n) return std::nullopt;  // "lớp 6 năm học 2021-2022"
   *unit = *u;
   return n + skip;
 }

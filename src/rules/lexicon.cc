@@ -167,6 +167,7 @@ Status LoadLexicons(const DataSource& source, Lexicons* out) {
       {"count/not_nouns.txt", false, &out->not_nouns},
       {"date/day_words.txt", false, &out->day_words},
       {"date/year_words.txt", false, &out->year_words},
+      {"date/not_year_words.txt", false, &out->not_year_words},
       {"time/parts_of_day.tsv", true, &out->parts_of_day},
       {"time/time_words.txt", false, &out->time_words},
       {"legal_ref/kinds.tsv", true, &out->legal_kinds},

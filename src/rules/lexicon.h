@@ -90,6 +90,7 @@ struct Lexicons {
   // date/ and time/
   PhraseTable day_words;        // ngày, sáng, chiều, hôm …: make a following d/m a date
   PhraseTable year_words;       // năm, SN, sinh năm: make a following year a date
+  PhraseTable not_year_words;   // số, phòng: four digits after them are a label, not a year
   PhraseTable parts_of_day;     // sáng → am, chiều → pm, …
   PhraseTable time_words;       // lúc, vào lúc: make "N giờ" a time
   // legal_ref/
