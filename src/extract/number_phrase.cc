@@ -246,7 +246,10 @@ size_t CountedNoun(const DocView& v, size_t i, bool strict, std::string* unit) {
     return 0;
   }
   if (t.all_upper) {
-    *unit = std::string(v.Text(i));
+    std::string_view text = v.Text(i);
+    // Roman numerals ("giai đoạn III", "loại II") are ordinals, not acronyms.
+    if (text.find_first_not_of("IVXLC") == std::string_view::npos) return 0;
+    *unit = std::string(text);
     return 1;
   }
   if (strict || t.upper_initial || lex.not_nouns.Contains(w) || lex.parts_of_day.Contains(w)) return 0;
