@@ -23,6 +23,11 @@ inline bool IsValidDate(int d, int m, int y) {
 // A plausible year in news text.
 inline bool IsPlausibleYear(long long y) { return y >= 1000 && y <= 2199; }
 
+// "2001/2002", "2023/24": a season or school year.
+inline bool IsYearSpan(long long a, long long b) {
+  return a >= 1900 && a <= 2100 && (b == a + 1 || (b < 100 && b == (a + 1) % 100));
+}
+
 }  // namespace vnextract::internal
 
 #endif  // VNEXTRACT_EXTRACT_CALENDAR_H_

@@ -147,6 +147,10 @@ void FindDates(const DocView& v, std::vector<Candidate>* out) {
         Add(out, begin, i + 1, Iso(static_cast<int>(b), static_cast<int>(a), 0), "date.month_year");
         continue;
       }
+      if (IsYearSpan(a, b)) {  // mùa giải 2023/24
+        Add(out, i, i + 1, Iso(static_cast<int>(a), 0, 0), "date.year_span", Iso(static_cast<int>(a + 1), 0, 0));
+        continue;
+      }
       std::string unit;
       size_t n;
       if (IsValidDate(static_cast<int>(a), static_cast<int>(b), 0) && !FractionIsRatio(v, i, &unit, &n)) {

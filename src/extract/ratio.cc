@@ -23,7 +23,7 @@ bool FractionIsRatio(const DocView& v, size_t i, std::string* unit, size_t* noun
   *noun_len = 0;
   if (!FractionParts(v, i, &a, &b) || b == 0) return false;
   bool date_like = IsValidDate(static_cast<int>(a), static_cast<int>(b), 0) ||
-                   (a >= 1 && a <= 12 && IsPlausibleYear(b));
+                   (a >= 1 && a <= 12 && IsPlausibleYear(b)) || IsYearSpan(a, b);
   // "Sáng ngày 06/10": a day word before it makes it a date.
   if (date_like && v.MatchBefore(v.lex().day_words, i) > 0) return false;
   if (a <= b) {
