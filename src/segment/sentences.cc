@@ -17,11 +17,30 @@ namespace {
 
 std::atomic<uint64_t> next_id{1};
 
+// A sentence can end inside the line only where '.', '!', '?' or '…' (maybe with closing
+// quotes or brackets) is followed by a blank: lines without one are a single sentence and need
+// no break iterator.
 bool HasSentenceEnd(std::string_view line) {
-  for (char c : line) {
-    if (c == '.' || c == '!' || c == '?' || c == ';') return true;
+  for (size_t i = 0; i + 1 < line.size(); ++i) {
+    if (line[i] != ' ') continue;
+    size_t j = i;
+    while (j > 0) {
+      unsigned char c = static_cast<unsigned char>(line[j - 1]);
+      if (c == '"' || c == ')' || c == '\'') {
+        --j;
+      } else if (j >= 3 && static_cast<unsigned char>(line[j - 3]) == 0xE2 && static_cast<unsigned char>(line[j - 2]) == 0x80 &&
+                 (c == 0x9D || c == 0x99)) {  // ” ’
+        j -= 3;
+      } else {
+        break;
+      }
+    }
+    if (j == 0) continue;
+    char c = line[j - 1];
+    if (c == '.' || c == '!' || c == '?') return true;
+    if (j >= 3 && line.substr(j - 3, 3) == "\xE2\x80\xA6") return true;  // …
   }
-  return line.find("\xE2\x80\xA6") != std::string_view::npos;  // …
+  return false;
 }
 
 }  // namespace
