@@ -13,16 +13,7 @@ std::optional<size_t> NounAt(const DocView& v, const NumberPhrase& last, size_t 
   if (last.words && v.tok(j).upper_initial && !v.tok(j).all_upper) return std::nullopt;
   size_t n = CountedNoun(v, j, strict, unit);
   if (n == 0) return std::nullopt;
-  // "350.000 ca/ngày": a rate keeps its denominator in the unit.
-  size_t k = j + n;
-  const std::string* per = nullptr;
-  if (v.IsPunct(k, '/') && v.Touches(k) && v.Touches(k + 1)) {
-    if (size_t p = v.Match(v.lex().per_units, k + 1, &per)) {
-      *unit += "/" + *per;
-      n += 1 + p;
-    }
-  }
-  return n;
+  return n + RateSuffix(v, j + n, unit);  // "350.000 ca/ngày"
 }
 
 // "thứ 3", "lần thứ 2", "top 10", "số 12": a label, not a count.
@@ -42,16 +33,8 @@ void ExtractCount(const DocView& v, std::vector<Candidate>* out) {
     if (!m) continue;
     // A year before a noun ("năm 2020 học sinh") is a date's business.
     if (m->first.integer_literal && m->first.digits == 4 && v.MatchBefore(v.lex().year_words, i)) continue;
-    Candidate c;
-    c.type = RecordType::kCount;
-    c.begin = m->begin;
-    c.end = m->end;
-    c.value = m->lo.ToString();
-    if (m->hi) c.value_to = m->hi->ToString();
-    c.unit = m->unit;
-    c.qualifier = m->qualifier;
-    c.rule = m->hi ? "count.range" : m->first.words ? "count.words_noun" : "count.noun";
-    out->push_back(std::move(c));
+    out->push_back(FromMeasured(RecordType::kCount, *m,
+                                m->hi ? "count.range" : m->first.words ? "count.words_noun" : "count.noun"));
   }
 }
 

@@ -24,16 +24,7 @@ std::optional<size_t> CurrencyAt(const DocView& v, const NumberPhrase& last, siz
     if (v.Match(lex.nouns, j) > n) return std::nullopt;
     *unit = *iso;
   }
-  // "25.000 đồng/kg"
-  size_t k = j + n;
-  if (v.IsPunct(k, '/') && v.Touches(k) && v.Touches(k + 1)) {
-    const std::string* per = nullptr;
-    if (size_t p = v.Match(lex.per_units, k + 1, &per)) {
-      *unit += "/" + *per;
-      n += 1 + p;
-    }
-  }
-  return n;
+  return n + RateSuffix(v, j + n, unit);  // "25.000 đồng/kg"
 }
 
 }  // namespace
@@ -44,17 +35,8 @@ void ExtractMoney(const DocView& v, std::vector<Candidate>* out) {
     if (!v.MayStartNumber(i) && k != TokenKind::kPunct) continue;
     std::optional<Measured> m = v.MayStartNumber(i) ? ParseMeasured(v, i, CurrencyAt) : std::nullopt;
     if (m) {
-      Candidate c;
-      c.type = RecordType::kMoney;
-      c.begin = m->begin;
-      c.end = m->end;
-      c.value = m->lo.ToString();
-      if (m->hi) c.value_to = m->hi->ToString();
-      c.unit = m->unit;
-      c.qualifier = m->qualifier;
-      c.rule = m->hi ? "money.range" : m->first.has_scale ? "money.scale_currency" : "money.currency";
-      if (m->first.words) c.rule = "money.words_currency";
-      out->push_back(std::move(c));
+      const char* rule = m->hi ? "money.range" : m->first.has_scale ? "money.scale_currency" : "money.currency";
+      out->push_back(FromMeasured(RecordType::kMoney, *m, m->first.words ? "money.words_currency" : rule));
       continue;
     }
     // "$500", "US$ 2 triệu": a currency sign before the figure.

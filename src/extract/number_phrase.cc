@@ -346,4 +346,26 @@ std::optional<Measured> ParseMeasured(const DocView& v, size_t i, const UnitMatc
   return m;
 }
 
+Candidate FromMeasured(RecordType type, const Measured& m, const char* rule) {
+  Candidate c;
+  c.type = type;
+  c.begin = m.begin;
+  c.end = m.end;
+  c.value = m.lo.ToString();
+  if (m.hi) c.value_to = m.hi->ToString();
+  c.unit = m.unit;
+  c.qualifier = m.qualifier;
+  c.rule = rule;
+  return c;
+}
+
+size_t RateSuffix(const DocView& v, size_t k, std::string* unit) {
+  if (!v.IsPunct(k, '/') || !v.Touches(k) || !v.Touches(k + 1)) return 0;
+  const std::string* per = nullptr;
+  size_t p = v.Match(v.lex().per_units, k + 1, &per);
+  if (p == 0) return 0;
+  *unit += "/" + *per;
+  return 1 + p;
+}
+
 }  // namespace vnextract::internal

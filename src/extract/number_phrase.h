@@ -63,6 +63,13 @@ struct Measured {
 // (the figure, not the qualifier). nullopt when no figure starts at i or no unit follows.
 std::optional<Measured> ParseMeasured(const DocView& v, size_t i, const UnitMatcher& unit);
 
+// The candidate of `type` for a measured amount: value (and value_to), unit, qualifier, span.
+Candidate FromMeasured(RecordType type, const Measured& m, const char* rule);
+
+// "/kg", "/ngày" at token k (touching what precedes it): appends "/kg" to *unit and returns the
+// tokens it takes, or 0.
+size_t RateSuffix(const DocView& v, size_t k, std::string* unit);
+
 }  // namespace vnextract::internal
 
 #endif  // VNEXTRACT_EXTRACT_NUMBER_PHRASE_H_

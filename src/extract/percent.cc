@@ -8,7 +8,7 @@ namespace {
 
 std::optional<size_t> PercentAt(const DocView& v, const NumberPhrase& last, size_t j, bool /*strict*/,
                                 std::string* unit) {
-  *unit = "%";
+  unit->assign(1, '%');  // (not = "%": GCC 12 -Wrestrict false positive)
   if (last.glued == "%") return 0;
   if (!last.glued.empty()) return std::nullopt;
   if (v.WordIs(j, "phần") && v.WordIs(j + 1, "trăm")) return 2;
@@ -24,16 +24,10 @@ void ExtractPercent(const DocView& v, std::vector<Candidate>* out) {
     if (!v.MayStartNumber(i) || k == TokenKind::kNumUnit) continue;
     std::optional<Measured> m = ParseMeasured(v, i, PercentAt);
     if (!m) continue;
-    Candidate c;
-    c.type = RecordType::kPercent;
-    c.begin = m->begin;
-    c.end = m->end;
-    c.value = m->lo.ToString();
-    if (m->hi) c.value_to = m->hi->ToString();
-    c.unit = "%";
-    c.qualifier = m->qualifier;
-    c.rule = m->hi ? "percent.range" : m->first.glued == "%" ? "percent.sign" : "percent.words";
-    out->push_back(std::move(c));
+    out->push_back(FromMeasured(RecordType::kPercent, *m,
+                                m->hi                     ? "percent.range"
+                                : m->first.glued == "%" ? "percent.sign"
+                                                          : "percent.words"));
   }
 }
 

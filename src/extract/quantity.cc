@@ -44,16 +44,10 @@ void ExtractQuantity(const DocView& v, std::vector<Candidate>* out) {
     if (!m) continue;
     // "năm 2020 tháng": a year is never a measure.
     if (m->first.integer_literal && m->first.digits == 4 && v.MatchBefore(v.lex().year_words, i)) continue;
-    Candidate c;
-    c.type = RecordType::kQuantity;
-    c.begin = m->begin;
-    c.end = m->end;
-    c.value = m->lo.ToString();
-    if (m->hi) c.value_to = m->hi->ToString();
-    c.unit = m->unit;
-    c.qualifier = m->qualifier;
-    c.rule = m->hi ? "quantity.range" : m->first.glued.empty() ? "quantity.unit" : "quantity.glued_unit";
-    out->push_back(std::move(c));
+    out->push_back(FromMeasured(RecordType::kQuantity, *m,
+                                m->hi                      ? "quantity.range"
+                                : m->first.glued.empty() ? "quantity.unit"
+                                                           : "quantity.glued_unit"));
   }
 }
 
