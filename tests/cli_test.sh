@@ -47,6 +47,24 @@ expect_eq "$(printf 'Có 3 người.' | "$bin" extract -f jsonl - | wc -l)" 1 "d
 expect_eq "$("$bin" extract --bom "$article" | head -c 3 | od -An -tx1 | tr -d ' ')" "efbbbf" "bom"
 expect_eq "$(printf '\xEF\xBB\xBFCó 3 người.' | "$bin" extract -f tsv --no-context | tail -1 | cut -f10,11)" $'3\t10' "input bom"
 
+# Offsets point into the input as given: BOM, CRLF line ends, NFD, NBSP and tabs.
+if command -v python3 >/dev/null; then
+  python3 - "$tmp/messy.txt" <<'PY'
+import sys, unicodedata
+text = "Trang nhất » Tin tức\r\n\r\nSáng ngày 06/10, Sở hỗ trợ\u00a0\u00a0300 triệu đồng\tcho 02 DN.\r\nĐạt 17/24 hồ sơ; tăng 20%-30%."
+open(sys.argv[1], "w", encoding="utf-8", newline="").write("\ufeff" + unicodedata.normalize("NFD", text))
+PY
+  "$bin" extract -f jsonl "$tmp/messy.txt" > "$tmp/messy.jsonl"
+  python3 - "$tmp/messy.txt" "$tmp/messy.jsonl" <<'PY' && ok || bad "offsets into messy input"
+import json, sys
+text = open(sys.argv[1], encoding="utf-8", newline="").read()[1:]  # drop the BOM
+recs = [json.loads(l) for l in open(sys.argv[2])]
+assert [r["type"] for r in recs] == ["date", "money", "count", "ratio", "percent"], recs
+for r in recs:
+    assert text[r["start"]:r["end"]] == r["text"], r
+PY
+fi
+
 # A missing file, invalid UTF-8, a binary file, an empty file: errors name the file and the
 # place; the good file's records are still written; exit 1.
 printf 'Hỗ trợ 5 triệu đồng \xC3( tiếp' > "$tmp/bad.txt"
