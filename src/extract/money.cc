@@ -22,6 +22,14 @@ std::optional<size_t> CurrencyAt(const DocView& v, const NumberPhrase& last, siz
     if (n == 0) return std::nullopt;
     // "đồng chí", "đồng hồ": a longer counted noun means the word is no currency here.
     if (v.Match(lex.nouns, j) > n) return std::nullopt;
+    // "thôn 5 Đồng Yên": a capitalised word is a name ("USD" and other codes are all capitals).
+    const Token& t = v.tok(j);
+    if (t.upper_initial && !t.all_upper && v.Lower(j) != "euro") return std::nullopt;
+    // "chia làm 2 bảng": some currency words are ordinary words for small plain figures.
+    if (n == 1 && lex.weak_currencies.Contains(v.Lower(j)) && !last.has_scale &&
+        last.value.Compare(Decimal::Integer(1000)) < 0) {
+      return std::nullopt;
+    }
     *unit = *iso;
   }
   return n + RateSuffix(v, j + n, unit);  // "25.000 đồng/kg"

@@ -161,6 +161,7 @@ Status LoadLexicons(const DataSource& source, Lexicons* out) {
       {"common/range_words.txt", false, &out->range_words},
       {"money/currencies.tsv", true, &out->currencies},
       {"money/currency_prefixes.tsv", true, &out->currency_prefixes},
+      {"money/weak_currencies.txt", false, &out->weak_currencies},
       {"quantity/units.tsv", true, &out->units},
       {"quantity/per_units.tsv", true, &out->per_units},
       {"count/nouns.txt", false, &out->nouns},

@@ -81,6 +81,7 @@ struct Lexicons {
   // money/
   PhraseTable currencies;       // đồng → VND, USD → USD, …
   PhraseTable currency_prefixes;  // $ → USD
+  PhraseTable weak_currencies;  // bảng, đô: a currency only after a scale word or ≥ 1000
   // quantity/
   PhraseTable units;            // ha → ha, mét vuông → m2, …
   PhraseTable per_units;        // kg, tháng, người …: what may follow '/' in a rate

@@ -205,10 +205,13 @@ class Joiner {
   bool Code(size_t i, size_t* end) const {
     if (!Int(i)) return false;
     size_t j = i + 1;
-    if (Punct(j, '-') && Adjacent(j) && UpperCodePart(j + 1) && Adjacent(j + 1) && Punct(j + 2, '/') &&
-        Adjacent(j + 2) && UpperCodePart(j + 3) && Adjacent(j + 3)) {
-      *end = j + 4;
-      return ShapeOk(i, *end);
+    if (Punct(j, '-') && Adjacent(j) && UpperCodePart(j + 1) && Adjacent(j + 1)) {
+      if (Punct(j + 2, '/') && Adjacent(j + 2) && UpperCodePart(j + 3) && Adjacent(j + 3)) {
+        *end = j + 4;  // 36-NQ/TW
+        return ShapeOk(i, *end);
+      }
+      *end = j + 2;  // 29-NQ-TƯ
+      return Text(j + 1).find('-') != std::string_view::npos && ShapeOk(i, *end);
     }
     if (!(Punct(j, '/') && Adjacent(j))) return false;
     ++j;
@@ -312,6 +315,11 @@ class Joiner {
     size_t p = 0;
     while (p < x.size() && ((x[p] >= '0' && x[p] <= '9') || x[p] == '.' || x[p] == ',')) ++p;
     std::string_view suffix = x.substr(p);
+    // "3G", "5G": one capital after the digits is a name, not grams or metres ("67W" is watts).
+    if (suffix.size() == 1 && norm_[t.b + p] >= 'A' && norm_[t.b + p] <= 'Z') {
+      const std::string* unit = lex_.units.Find(suffix);
+      if (!unit || unit->empty() || (*unit)[0] < 'A' || (*unit)[0] > 'Z') return TokenKind::kAlnum;
+    }
     if (lex_.units.Contains(suffix) || lex_.currencies.Contains(suffix)) return TokenKind::kNumUnit;
     return TokenKind::kAlnum;
   }
