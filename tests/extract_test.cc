@@ -64,7 +64,7 @@ TEST_CASE("hard cases decided as records.md says") {
       {"Trồng mới 6ha chè xanh.", "quantity", "6ha", "6", "ha", ""},
       {"Thứ hai - 15/03/2021 09:30", "date", "15/03/2021", "2021-03-15", "", ""},
       {"Thứ hai - 15/03/2021 09:30", "time", "09:30", "09:30", "", ""},
-      {"Cuộc họp bắt đầu lúc 14h30 chiều nay.", "time", "14h30 chiều nay", "14:30", "", ""},
+      {"Cuộc họp bắt đầu lúc 14h30 chiều nay.", "time", "14h30 chiều", "14:30", "", ""},
       {"Đến 8 giờ tối, lực lượng chức năng đã có mặt.", "time", "8 giờ tối", "20:00", "", ""},
       {"Hội có hai mươi mốt hội viên.", "count", "hai mươi mốt hội viên", "21", "hội viên", ""},
       {"Trường có một trăm linh năm học sinh.", "count", "một trăm linh năm học sinh", "105", "học sinh", ""},

@@ -19,6 +19,7 @@ std::optional<size_t> NounAt(const DocView& v, const NumberPhrase& last, size_t 
 // "thứ 3", "lần thứ 2", "top 10", "số 12": a label, not a count.
 bool AfterOrdinalMarker(const DocView& v, size_t i) {
   size_t n = v.MatchBefore(v.lex().ordinal_markers, i);
+  if (n == 1 && v.WordIs(i - 1, "điều") && !v.tok(i - 1).upper_initial) return false;  // "đã điều 6 xe"
   return n > 0 && v.MatchBefore(v.lex().not_ordinal_markers, i) < n + 1;
 }
 
@@ -31,8 +32,14 @@ void ExtractCount(const DocView& v, std::vector<Candidate>* out) {
     if (AfterOrdinalMarker(v, i)) continue;
     std::optional<Measured> m = ParseMeasured(v, i, NounAt);
     if (!m) continue;
-    // A year before a noun ("năm 2020 học sinh") is a date's business.
-    if (m->first.integer_literal && m->first.digits == 4 && v.MatchBefore(v.lex().year_words, i)) continue;
+    // A year before a noun ("năm 2020 học sinh", "Luật Đất đai 2013 quy định") is a date's business.
+    if (m->first.integer_literal && m->first.digits == 4) {
+      std::optional<long long> y = m->first.value.AsInt();
+      if (v.MatchBefore(v.lex().year_words, i) ||
+          (y && *y >= 1900 && *y <= 2100 && i > 0 && v.IsWord(i - 1) && v.tok(i - 1).upper_initial)) {
+        continue;
+      }
+    }
     out->push_back(FromMeasured(RecordType::kCount, *m,
                                 m->hi ? "count.range" : m->first.words ? "count.words_noun" : "count.noun"));
   }

@@ -180,7 +180,9 @@ void FindDates(const DocView& v, std::vector<Candidate>* out) {
       // Y-Y: "giai đoạn 2021-2025", "năm học 2020-2021"
       long long y1 = YearAt(v, i), y2;
       if (y1 > 0 && v.IsPunct(i + 1, '-') && (y2 = YearAt(v, i + 2)) > y1) {
-        Add(out, YearWordStart(v, i), i + 3, Iso(static_cast<int>(y1), 0, 0), "date.year_range", Iso(static_cast<int>(y2), 0, 0));
+        size_t begin = YearWordStart(v, i);
+        if (begin > 0 && v.WordIs(begin - 1, "từ")) --begin;  // "Từ 2016-2020"
+        Add(out, begin, i + 3, Iso(static_cast<int>(y1), 0, 0), "date.year_range", Iso(static_cast<int>(y2), 0, 0));
         continue;
       }
       // năm Y, SN Y

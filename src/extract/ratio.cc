@@ -26,6 +26,11 @@ bool FractionIsRatio(const DocView& v, size_t i, std::string* unit, size_t* noun
                    (a >= 1 && a <= 12 && IsPlausibleYear(b)) || IsYearSpan(a, b);
   // "Sáng ngày 06/10": a day word before it makes it a date.
   if (date_like && v.MatchBefore(v.lex().day_words, i) > 0) return false;
+  // "vòng 1/8": after a label it is a fraction, never a date.
+  if (v.MatchBefore(v.lex().ordinal_markers, i) > 0 && !IsYearSpan(a, b)) {
+    if (a <= b) *noun_len = CountedNoun(v, i + 1, false, unit);
+    return true;
+  }
   if (a <= b) {
     *noun_len = CountedNoun(v, i + 1, false, unit);
     if (*noun_len > 0) return true;

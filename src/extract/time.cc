@@ -27,20 +27,31 @@ size_t PartOfDay(const DocView& v, size_t j, int* h) {
   if (n == 0) return 0;
   if (*part == "pm" && *h < 12) *h += 12;
   else if (*part == "night" && *h >= 6 && *h < 12) *h += 12;
+  else if (*part == "night" && *h == 12) *h = 0;  // "12h đêm" is midnight
   else if (*part == "noon" && *h < 6) *h += 12;
   return n;
 }
 
-void Add(std::vector<Candidate>* out, size_t b, size_t e, int h, int m, const char* rule) {
-  char buf[8];
-  std::snprintf(buf, sizeof buf, "%02d:%02d", h % 100, m % 100);
+// "khoảng 15h", "hơn 2h sáng": the qualifier joins the time.
+void Add(const DocView& v, std::vector<Candidate>* out, size_t b, size_t e, int h, int m, const char* rule) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%02d:%02d", (h % 24 + 24) % 24, m % 60);
+  Qualifier q = QualifierBefore(v, b);
   Candidate c;
   c.type = RecordType::kTime;
-  c.begin = b;
+  c.begin = q.begin;
   c.end = e;
   c.value = buf;
+  c.qualifier = q.name;
   c.rule = rule;
   out->push_back(std::move(c));
+}
+
+// "10h15 phút", "2h20'": a minutes word or mark after an h-time.
+size_t MinuteMark(const DocView& v, size_t j) {
+  if (v.WordIs(j, "phút")) return 1;
+  if ((v.IsPunct(j, '\'') || v.Text(j) == "\xE2\x80\x99") && v.Touches(j)) return 1;  // ' or ’
+  return 0;
 }
 
 }  // namespace
@@ -52,8 +63,10 @@ void ExtractTime(const DocView& v, std::vector<Candidate>* out) {
       int h = 0, m = 0;
       if (lower.find(':') != std::string::npos) std::sscanf(lower.c_str(), "%d:%d", &h, &m);
       else std::sscanf(lower.c_str(), "%dh%d", &h, &m);
-      size_t p = PartOfDay(v, i + 1, &h);
-      Add(out, i, i + 1 + p, h, m, lower.find(':') != std::string::npos ? "time.colon" : "time.h");
+      size_t end = i + 1;
+      if (lower.find(':') == std::string::npos && lower.back() != 'h') end += MinuteMark(v, end);
+      size_t p = PartOfDay(v, end, &h);
+      Add(v, out, i, end + p, h, m, lower.find(':') != std::string::npos ? "time.colon" : "time.h");
       continue;
     }
     // N giờ [M [phút]] [sáng|chiều|tối]
@@ -80,7 +93,7 @@ void ExtractTime(const DocView& v, std::vector<Candidate>* out) {
     // "lúc", a part of day, or a date after it.
     bool with_phut = end > i + 2 && v.WordIs(end - 1, "phút");
     if (with_phut && h < 13 && p == 0 && !at && !v.WordIs(end, "ngày") && !v.WordIs(end, "sáng")) continue;
-    Add(out, i, end + p, h, m, "time.words");
+    Add(v, out, i, end + p, h, m, "time.words");
   }
 }
 

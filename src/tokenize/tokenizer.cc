@@ -90,13 +90,29 @@ void CutRuns(std::string_view norm, std::vector<Token>* out) {
       int letters = 0, uppers = 0;
       CharClass prev = CharClass::kEnd;
       size_t j = k;
+      int word_letters = 0;  // letters since the last digit, and whether one is not ASCII
+      bool word_vietnamese = false;
+      // Scraped text glues words to figures: "22362591Trang", "CoV-2ngày", "sở hữu10,3%". A
+      // Vietnamese word (two or more letters, one with a diacritic) never shares a token with digits.
+      auto vietnamese_word_at = [&](size_t from) {
+        int count = 0;
+        bool vi = false;
+        for (size_t q = from; cps[q].cls == CharClass::kLetter; ++q) {
+          ++count;
+          vi = vi || cps[q].c >= 0x80;
+        }
+        return count >= 2 && vi;
+      };
       for (; j < n; ++j) {
         char32_t d = cps[j].c;
         CharClass cls = cps[j].cls;
         CharClass next = cps[j + 1].cls;
         bool take;
-        if (cls == CharClass::kLetter && prev == CharClass::kDigit && IsUpper(d) && IsLower(cps[j + 1].c)) {
-          take = false;  // "22362591Trang": scraped text glued a number to the next word
+        if (cls == CharClass::kLetter && prev == CharClass::kDigit &&
+            ((IsUpper(d) && IsLower(cps[j + 1].c)) || vietnamese_word_at(j))) {
+          take = false;
+        } else if (cls == CharClass::kDigit && prev == CharClass::kLetter && word_letters >= 2 && word_vietnamese) {
+          take = false;
         } else if (cls == CharClass::kLetter || cls == CharClass::kDigit) {
           take = true;
         } else if (prev == CharClass::kDigit && (d == '.' || d == ',')) {
@@ -109,6 +125,13 @@ void CutRuns(std::string_view norm, std::vector<Token>* out) {
           take = prev == CharClass::kLetter && (d == 0xB2 || d == 0xB3);  // m², m³
         }
         if (!take) break;
+        if (cls == CharClass::kLetter) {
+          ++word_letters;
+          word_vietnamese = word_vietnamese || d >= 0x80;
+        } else if (cls == CharClass::kDigit) {
+          word_letters = 0;
+          word_vietnamese = false;
+        }
         if (cls == CharClass::kLetter) {
           has_letter = true;
           if (!IsMark(d)) {
