@@ -2,6 +2,7 @@
 // "Luật số 59/2020/QH14", "Nghị định 15".
 #include "extract/calendar.h"
 #include "extract/extractors.h"
+#include "extract/number_phrase.h"
 
 namespace vnextract::internal {
 
@@ -54,22 +55,43 @@ void ExtractLegalRef(const DocView& v, std::vector<Candidate>* out) {
       out->push_back(std::move(c));
       continue;
     }
-    // "Nghị định 15", "Quyết định số 123": a capitalised kind, or "số", and a plain number.
-    if (!v.Is(i, TokenKind::kNumber) || v.IsPunct(i + 1, '/')) continue;
+    // "Nghị định 15", "Quyết định số 123", "Thông tư 08/2017", "Thông tư 08-2017": a kind and a
+    // number (with its year) that nothing counts or measures.
+    bool with_year = false;
+    size_t end = i + 1;
+    if (v.Is(i, TokenKind::kFraction)) {
+      std::string_view t = v.Text(i);
+      with_year = t.size() - t.find('/') == 5 && IsPlausibleYear(std::stoll(std::string(t.substr(t.find('/') + 1))));
+      if (!with_year) continue;
+    } else if (!v.Is(i, TokenKind::kNumber) || v.IsPunct(i + 1, '/')) {
+      continue;
+    } else if (v.IsPunct(i + 1, '-') && v.Touches(i + 1) && v.Touches(i + 2) && v.Is(i + 2, TokenKind::kNumber) &&
+               v.Text(i + 2).size() == 4 && IsPlausibleYear(std::stoll(std::string(v.Text(i + 2))))) {
+      with_year = true;
+      end = i + 3;
+    }
     size_t begin = KindBefore(v, i, &kind);
     if (begin == i) continue;
     bool has_so = v.WordIs(i - 1, "số");
-    if (!has_so && !v.tok(begin).upper_initial) continue;
-    std::string_view num = v.Text(i);
-    if (num.find_first_of(".,") != std::string_view::npos) continue;
-    if (!has_so && num.size() == 4 && IsPlausibleYear(std::stoll(std::string(num)))) continue;
+    std::string_view num = v.TextSpan(i, end);
+    if (!with_year) {
+      if (num.find_first_of(".,") != std::string_view::npos) continue;
+      if (!has_so && num.size() == 4 && IsPlausibleYear(std::stoll(std::string(num)))) continue;
+      // "kế hoạch 5 năm", "quyết định 2 người": a figure that measures or counts is no reference.
+      std::string unit;
+      if (v.Match(v.lex().units, end) || v.Match(v.lex().currencies, end) || CountedNoun(v, end, false, &unit)) continue;
+      if (!has_so && !v.tok(begin).upper_initial && !v.IsPunct(end, ',') && !v.IsPunct(end, '.') &&
+          !v.WordIs(end, "của") && !v.WordIs(end, "ngày") && end < v.size() && !v.Is(end, TokenKind::kBreak)) {
+        continue;  // lower-case kind: only when the number ends the phrase
+      }
+    }
     Candidate c;
     c.type = RecordType::kLegalRef;
     c.begin = begin;
-    c.end = i + 1;
+    c.end = end;
     c.value = std::string(num);
     c.unit = kind;
-    c.rule = "legal_ref.kind_number";
+    c.rule = with_year ? "legal_ref.kind_number_year" : "legal_ref.kind_number";
     out->push_back(std::move(c));
   }
 }
