@@ -21,7 +21,7 @@ std::optional<size_t> MeasureAt(const DocView& v, const NumberPhrase& last, size
         return 2;
       }
     }
-    return 0;
+    return RateSuffix(v, j, unit);
   }
   const std::string* u = nullptr;
   size_t skip = 0;
@@ -31,7 +31,7 @@ std::optional<size_t> MeasureAt(const DocView& v, const NumberPhrase& last, size
   if (v.Match(lex.nouns, j + skip) > n) return std::nullopt;  // "ngày công" is a noun, not days
   if (v.Match(lex.year_words, j + skip) > n) return std::nullopt;  // "lớp 6 năm học 2021-2022"
   *unit = *u;
-  return n + skip;
+  return n + skip + RateSuffix(v, j + skip + n, unit);  // "1,7 tấn/công"
 }
 
 }  // namespace
@@ -41,9 +41,21 @@ void ExtractQuantity(const DocView& v, std::vector<Candidate>* out) {
     TokenKind k = v.kind(i);
     if (!v.MayStartNumber(i) || k == TokenKind::kPercent) continue;
     std::optional<Measured> m = ParseMeasured(v, i, MeasureAt);
+    if (!m && i > 0 && v.WordIs(i - 1, "tuổi")) {
+      // "ở tuổi 69", "nhóm tuổi 20-39": the measure before the figure.
+      m = ParseMeasured(v, i, [](const DocView&, const NumberPhrase& last, size_t, bool strict, std::string* unit)
+                                  -> std::optional<size_t> {
+        if (strict || !last.glued.empty()) return std::nullopt;
+        *unit = "tuổi";
+        return 0;
+      });
+      if (m && m->begin == i) m->begin = i - 1;
+      else m.reset();
+    }
     if (!m) continue;
     // "năm 2020 tháng": a year is never a measure.
     if (m->first.integer_literal && m->first.digits == 4 && v.MatchBefore(v.lex().year_words, i)) continue;
+    if (m->unit.empty()) continue;
     out->push_back(FromMeasured(RecordType::kQuantity, *m,
                                 m->hi                      ? "quantity.range"
                                 : m->first.glued.empty() ? "quantity.unit"
