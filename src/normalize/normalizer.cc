@@ -115,6 +115,20 @@ class Builder {
     ++nc_;
   }
 
+  // Printable ASCII: the common case, without the checks Emit makes.
+  void EmitAscii(char c, uint32_t src) {
+    if (nb_ + 1 > out_->norm.size() || nc_ + 1 > out_->source_begin.size()) {
+      Emit(static_cast<unsigned char>(c), src, src + 1);
+      return;
+    }
+    out_->norm[nb_] = c;
+    out_->lower[nb_] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+    ++nb_;
+    out_->source_begin[nc_] = src;
+    out_->source_end[nc_] = src + 1;
+    ++nc_;
+  }
+
   bool empty() const { return nb_ == 0; }
 
   void Finish() {
@@ -158,24 +172,24 @@ class Builder {
 void Normalize(std::string_view original, NormalizedText* out) {
   static const icu::Normalizer2& nfc = Nfc();
   out->original = original;
-  out->original_byte.clear();
-  out->original_byte.reserve(original.size() + 1);
-
   // Decode once into code points with their byte offsets.
   thread_local std::vector<char32_t> cps;
-  cps.clear();
-  cps.reserve(original.size());
+  cps.resize(original.size() + 1);
+  out->original_byte.resize(original.size() + 1);
+  size_t count = 0;
   for (size_t i = 0; i < original.size();) {
-    out->original_byte.push_back(static_cast<uint32_t>(i));
+    out->original_byte[count] = static_cast<uint32_t>(i);
     unsigned char b = static_cast<unsigned char>(original[i]);
     if (b < 0x80) {
-      cps.push_back(b);
+      cps[count++] = b;
       ++i;
     } else {
-      cps.push_back(UnifyLookAlike(NextCodePoint(original, &i)));
+      cps[count++] = UnifyLookAlike(NextCodePoint(original, &i));
     }
   }
-  out->original_byte.push_back(static_cast<uint32_t>(original.size()));
+  out->original_byte[count] = static_cast<uint32_t>(original.size());
+  out->original_byte.resize(count + 1);
+  cps.resize(count);
 
   Builder b(out, original.size(), cps.size());
   Blank pending = Blank::kNone;
@@ -183,6 +197,25 @@ void Normalize(std::string_view original, NormalizedText* out) {
   const uint32_t n = static_cast<uint32_t>(cps.size());
   for (uint32_t i = 0; i < n;) {
     char32_t c = cps[i];
+    // Fast paths: printable ASCII, a lone space between words, a precomposed Latin or
+    // Vietnamese letter — when nothing composes with what follows.
+    if (pending == Blank::kNone && (i + 1 == n || cps[i + 1] < 0x300)) {
+      if (c > ' ' && c < 0x7F) {
+        b.EmitAscii(static_cast<char>(c), i);
+        ++i;
+        continue;
+      }
+      if (c == ' ' && !b.empty() && i + 1 < n && cps[i + 1] > ' ' && cps[i + 1] < 0x7F) {
+        b.EmitAscii(' ', i);
+        ++i;
+        continue;
+      }
+      if ((c >= 0xC0 && c <= 0x24F) || (c >= 0x1E00 && c <= 0x1EFF)) {
+        b.Emit(c, i, i + 1);
+        ++i;
+        continue;
+      }
+    }
     Blank blank = (c > ' ' && c < 0x7F) ? Blank::kNone : ClassifyBlank(c);
     if (blank == Blank::kDrop) {
       ++i;
