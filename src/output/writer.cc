@@ -31,43 +31,58 @@ std::string Field(const Record& r, size_t col) {
   return "";
 }
 
+// Each writer copies runs of characters that need no escaping in one call.
 void CsvField(std::ostream& out, std::string_view s) {
   if (s.find_first_of(",\"\r\n") == std::string_view::npos) {
-    out << s;
+    out.write(s.data(), static_cast<std::streamsize>(s.size()));
     return;
   }
-  out << '"';
-  for (char c : s) {
-    if (c == '"') out << '"';
-    out << c;
+  out.put('"');
+  size_t from = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '"') continue;
+    out.write(s.data() + from, static_cast<std::streamsize>(i + 1 - from));
+    out.put('"');  // doubled
+    from = i + 1;
   }
-  out << '"';
+  out.write(s.data() + from, static_cast<std::streamsize>(s.size() - from));
+  out.put('"');
 }
 
 void TsvField(std::ostream& out, std::string_view s) {
-  for (char c : s) out << ((c == '\t' || c == '\n' || c == '\r') ? ' ' : c);
+  size_t from = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '\t' && s[i] != '\n' && s[i] != '\r') continue;
+    out.write(s.data() + from, static_cast<std::streamsize>(i - from));
+    out.put(' ');
+    from = i + 1;
+  }
+  out.write(s.data() + from, static_cast<std::streamsize>(s.size() - from));
 }
 
 void JsonString(std::ostream& out, std::string_view s) {
-  out << '"';
-  for (char c : s) {
-    unsigned char u = static_cast<unsigned char>(c);
-    switch (c) {
-      case '"': out << "\\\""; break;
-      case '\\': out << "\\\\"; break;
-      case '\n': out << "\\n"; break;
-      case '\r': out << "\\r"; break;
-      case '\t': out << "\\t"; break;
-      default:
-        if (u < 0x20) {
-          static const char kHex[] = "0123456789abcdef";
-          out << "\\u00" << kHex[u >> 4] << kHex[u & 15];
-        } else {
-          out << c;
-        }
+  out.put('"');
+  size_t from = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char u = static_cast<unsigned char>(s[i]);
+    if (u >= 0x20 && u != '"' && u != '\\') continue;
+    out.write(s.data() + from, static_cast<std::streamsize>(i - from));
+    from = i + 1;
+    switch (u) {
+      case '"': out.write("\\\"", 2); break;
+      case '\\': out.write("\\\\", 2); break;
+      case '\n': out.write("\\n", 2); break;
+      case '\r': out.write("\\r", 2); break;
+      case '\t': out.write("\\t", 2); break;
+      default: {
+        static const char kHex[] = "0123456789abcdef";
+        char esc[6] = {'\\', 'u', '0', '0', kHex[u >> 4], kHex[u & 15]};
+        out.write(esc, 6);
+      }
     }
   }
-  out << '"';
+  out.write(s.data() + from, static_cast<std::streamsize>(s.size() - from));
+  out.put('"');
 }
 
 // A number or null: values are exact decimals written as JSON numbers.
