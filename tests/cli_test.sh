@@ -18,7 +18,7 @@ article=$dir/fixtures/bao-cao.txt
 # CSV by default, header first, RFC 4180 line ends.
 out=$("$bin" extract "$article"); rc=$?
 expect_eq "$rc" 0 "csv exit"
-expect_has "$(head -1 <<<"$out")" "doc,type,text,value,value_to,unit,qualifier,numerator,denominator,start,end,sentence,rule,context" "csv header"
+expect_has "$(head -1 <<<"$out")" "doc,type,text,value,value_to,unit,qualifier,numerator,denominator,role,parent,canonical,start,end,sentence,rule,context" "csv header"
 expect_has "$out" "money,300 triệu đồng,300000000,,VND" "csv money"
 expect_eq "$(head -1 <<<"$out" | tail -c 2 | od -An -c | tr -d ' ')" '\r\n' "csv CRLF"
 
@@ -40,12 +40,12 @@ fi
 
 # stdin, '-' and no path.
 expect_eq "$(printf 'Có 3 người.' | "$bin" extract -f jsonl --no-context)" \
-  '{"doc":"-","type":"count","text":"3 người","value":3,"value_to":null,"unit":"người","qualifier":"","numerator":null,"denominator":null,"start":3,"end":10,"sentence":0,"rule":"count.noun"}' "stdin"
+  '{"doc":"-","type":"count","text":"3 người","value":3,"value_to":null,"unit":"người","qualifier":"","numerator":null,"denominator":null,"role":"","parent":"","canonical":"","start":3,"end":10,"sentence":0,"rule":"count.noun"}' "stdin"
 expect_eq "$(printf 'Có 3 người.' | "$bin" extract -f jsonl - | wc -l)" 1 "dash"
 
 # BOM for Excel; a BOM in the input is not counted in offsets.
 expect_eq "$("$bin" extract --bom "$article" | head -c 3 | od -An -tx1 | tr -d ' ')" "efbbbf" "bom"
-expect_eq "$(printf '\xEF\xBB\xBFCó 3 người.' | "$bin" extract -f tsv --no-context | tail -1 | cut -f10,11)" $'3\t10' "input bom"
+expect_eq "$(printf '\xEF\xBB\xBFCó 3 người.' | "$bin" extract -f tsv --no-context | tail -1 | cut -f13,14)" $'3\t10' "input bom"
 
 # Offsets point into the input as given: BOM, CRLF line ends, NFD, NBSP and tabs.
 if command -v python3 >/dev/null; then

@@ -7,7 +7,9 @@ namespace {
 
 std::vector<uint32_t> SentenceOfEachNumber(std::string_view text) {
   std::vector<uint32_t> out;
-  for (const Record& r : testing::ExtractText(text)) out.push_back(r.sentence);
+  for (const Record& r : testing::ExtractText(text)) {
+    if (!IsEntity(r.type)) out.push_back(r.sentence);
+  }
   return out;
 }
 

@@ -29,8 +29,8 @@ TEST_CASE("CSV follows RFC 4180 and can carry a BOM") {
   w.Write(Sample());
   w.End();
   std::string s = os.str();
-  CHECK(s.rfind("\xEF\xBB\xBF" "doc,type,text,value,value_to,unit,qualifier,numerator,denominator,start,end,sentence,rule,context\r\n", 0) == 0);
-  CHECK(s.find("a.txt,money,300 triệu đồng,300000000,,VND,,,,5,19,0,money.scale_currency,\"Hỗ trợ \"\"DN\"\", 300 triệu đồng\"\r\n") != std::string::npos);
+  CHECK(s.rfind("\xEF\xBB\xBF" "doc,type,text,value,value_to,unit,qualifier,numerator,denominator,role,parent,canonical,start,end,sentence,rule,context\r\n", 0) == 0);
+  CHECK(s.find("a.txt,money,300 triệu đồng,300000000,,VND,,,,,,,5,19,0,money.scale_currency,\"Hỗ trợ \"\"DN\"\", 300 triệu đồng\"\r\n") != std::string::npos);
 }
 
 TEST_CASE("JSON Lines writes exact numbers unquoted and dates quoted") {

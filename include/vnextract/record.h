@@ -12,7 +12,7 @@
 namespace vnextract {
 
 // Bumped on every change of the record fields or of their meaning.
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;  // 2: person, organization, location; role, parent, canonical
 
 enum class RecordType : uint8_t {
   kMoney,
@@ -24,8 +24,11 @@ enum class RecordType : uint8_t {
   kTime,
   kLegalRef,
   kNumber,
+  kPerson,
+  kOrganization,
+  kLocation,
 };
-inline constexpr int kRecordTypeCount = 9;
+inline constexpr int kRecordTypeCount = 12;
 
 // "money", "count", ... as written in the output.
 std::string_view RecordTypeName(RecordType type);
@@ -34,6 +37,9 @@ std::optional<RecordType> ParseRecordType(std::string_view name);
 
 // True for types whose value is a number (written unquoted in JSON).
 bool HasNumericValue(RecordType type);
+
+// True for person, organization and location.
+bool IsEntity(RecordType type);
 
 struct Record {
   std::string doc;          // input name: the path as given, "-" for stdin
@@ -45,6 +51,9 @@ struct Record {
   std::string qualifier;    // approx|over|under|at_least|at_most|up_to|range, or empty
   std::string numerator;    // ratio only
   std::string denominator;  // ratio only
+  std::string role;         // person only: the title written next to the name
+  std::string parent;       // location only: the enclosing place written right after it
+  std::string canonical;    // entities only: id shared by every mention of one entity ("O1")
   uint64_t start = 0;       // code-point offset of text in the decoded input
   uint64_t end = 0;         // exclusive
   uint32_t sentence = 0;    // 0-based sentence index in the document

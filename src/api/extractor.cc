@@ -1,5 +1,7 @@
 #include "vnextract/extractor.h"
 
+#include <algorithm>
+
 #include "decode/utf8.h"
 #include "extract/doc_view.h"
 #include "extract/extractors.h"
@@ -82,6 +84,17 @@ Status Extractor::Extract(std::string_view bytes, std::string_view doc_name, con
   internal::ExtractQuantity(view, &cands);
   internal::ExtractCount(view, &cands);
   std::vector<internal::Candidate> kept = internal::Resolve(view, std::move(cands));
+  bool want_entities = options.types.test(static_cast<size_t>(RecordType::kPerson)) ||
+                       options.types.test(static_cast<size_t>(RecordType::kOrganization)) ||
+                       options.types.test(static_cast<size_t>(RecordType::kLocation));
+  if (want_entities) {
+    std::vector<internal::Candidate> entities;
+    internal::ExtractEntities(view, kept, &entities);
+    for (internal::Candidate& c : entities) kept.push_back(std::move(c));
+    std::stable_sort(kept.begin(), kept.end(), [](const internal::Candidate& a, const internal::Candidate& b) {
+      return a.begin < b.begin;
+    });
+  }
 
   std::vector<std::string> contexts(options.context ? a.sentences.size() : 0);
   for (internal::Candidate& c : kept) {
@@ -100,6 +113,9 @@ Status Extractor::Extract(std::string_view bytes, std::string_view doc_name, con
     r.qualifier = std::move(c.qualifier);
     r.numerator = std::move(c.numerator);
     r.denominator = std::move(c.denominator);
+    r.role = std::move(c.role);
+    r.parent = std::move(c.parent);
+    r.canonical = std::move(c.canonical);
     r.sentence = first.sentence;
     r.rule = c.rule;
     if (options.context && first.sentence < a.sentences.size()) {

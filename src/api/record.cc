@@ -3,8 +3,8 @@
 namespace vnextract {
 
 namespace {
-constexpr std::string_view kNames[] = {"money", "count", "ratio", "percent", "quantity",
-                                       "date", "time", "legal_ref", "number"};
+constexpr std::string_view kNames[] = {"money", "count",     "ratio",  "percent",      "quantity", "date",
+                                       "time",  "legal_ref", "number", "person", "organization", "location"};
 }
 
 std::string_view RecordTypeName(RecordType type) { return kNames[static_cast<int>(type)]; }
@@ -17,7 +17,21 @@ std::optional<RecordType> ParseRecordType(std::string_view name) {
 }
 
 bool HasNumericValue(RecordType type) {
-  return type != RecordType::kDate && type != RecordType::kTime && type != RecordType::kLegalRef;
+  switch (type) {
+    case RecordType::kDate:
+    case RecordType::kTime:
+    case RecordType::kLegalRef:
+    case RecordType::kPerson:
+    case RecordType::kOrganization:
+    case RecordType::kLocation:
+      return false;
+    default:
+      return true;
+  }
+}
+
+bool IsEntity(RecordType type) {
+  return type == RecordType::kPerson || type == RecordType::kOrganization || type == RecordType::kLocation;
 }
 
 }  // namespace vnextract

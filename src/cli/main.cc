@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/eval.h"
 #include "cli/walk.h"
 #include "vnextract/extractor.h"
 #include "vnextract/writer.h"
@@ -33,6 +34,7 @@ const char kUsage[] = R"(vnextract — numeric facts from Vietnamese news text
 Usage:
   vnextract extract [options] [PATH...]
   vnextract tokenize [options] [PATH...]
+  vnextract eval --gold FILE|DIR [--errors] [--min-f1 X] [PATH...]
   vnextract --help | --version
 
 PATH is a file, a directory (walked recursively for *.txt) or '-' for standard
@@ -261,9 +263,10 @@ int main(int argc, char** argv) {
   try {
     if (cmd == "extract") return RunExtract(args, false);
     if (cmd == "tokenize") return RunExtract(args, true);
+    if (cmd == "eval") return vnextract::cli::RunEval(args);
   } catch (const std::exception& e) {
     std::cerr << "vnextract: internal error: " << e.what() << "\n";
     return kExitInputFailed;
   }
-  return UsageError("unknown command '" + cmd + "' (extract, tokenize)");
+  return UsageError("unknown command '" + cmd + "' (extract, tokenize, eval)");
 }

@@ -25,6 +25,9 @@ struct Candidate {
   std::string qualifier;
   std::string numerator;
   std::string denominator;
+  std::string role;       // entities
+  std::string parent;
+  std::string canonical;
   const char* rule = "";
 };
 

@@ -18,6 +18,10 @@ void ExtractDate(const DocView& v, std::vector<Candidate>* out);
 void ExtractTime(const DocView& v, std::vector<Candidate>* out);
 void ExtractLegalRef(const DocView& v, std::vector<Candidate>* out);
 
+// People, organisations and places, with role, parent and canonical ids (docs/entities.md).
+// `numeric` are the kept numeric candidates: names inside them are not mentions.
+void ExtractEntities(const DocView& v, const std::vector<Candidate>& numeric, std::vector<Candidate>* out);
+
 // Numbers that no candidate in `taken` (a per-token flag) covers.
 void ExtractNumbers(const DocView& v, const std::vector<bool>& taken, std::vector<Candidate>* out);
 

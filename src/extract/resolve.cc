@@ -17,6 +17,10 @@ int Priority(RecordType t) {
     case RecordType::kQuantity: return 6;
     case RecordType::kCount: return 7;
     case RecordType::kNumber: return 8;
+    case RecordType::kPerson:
+    case RecordType::kOrganization:
+    case RecordType::kLocation:
+      return 9;  // resolved separately (entities.cc)
   }
   return 9;
 }

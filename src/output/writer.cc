@@ -6,9 +6,9 @@ namespace vnextract {
 
 namespace {
 
-constexpr std::string_view kColumns[] = {"doc",   "type",      "text",        "value", "value_to",
-                                         "unit",  "qualifier", "numerator",   "denominator",
-                                         "start", "end",       "sentence",    "rule",  "context"};
+constexpr std::string_view kColumns[] = {"doc",       "type",        "text",   "value",  "value_to", "unit",
+                                         "qualifier", "numerator",   "denominator", "role", "parent",
+                                         "canonical", "start",       "end",    "sentence", "rule",   "context"};
 constexpr size_t kColumnCount = sizeof(kColumns) / sizeof(kColumns[0]);
 
 std::string Field(const Record& r, size_t col) {
@@ -22,16 +22,18 @@ std::string Field(const Record& r, size_t col) {
     case 6: return r.qualifier;
     case 7: return r.numerator;
     case 8: return r.denominator;
-    case 9: return std::to_string(r.start);
-    case 10: return std::to_string(r.end);
-    case 11: return std::to_string(r.sentence);
-    case 12: return r.rule;
-    case 13: return r.context;
+    case 9: return r.role;
+    case 10: return r.parent;
+    case 11: return r.canonical;
+    case 12: return std::to_string(r.start);
+    case 13: return std::to_string(r.end);
+    case 14: return std::to_string(r.sentence);
+    case 15: return r.rule;
+    case 16: return r.context;
   }
   return "";
 }
 
-// Each writer copies runs of characters that need no escaping in one call.
 void CsvField(std::ostream& out, std::string_view s) {
   if (s.find_first_of(",\"\r\n") == std::string_view::npos) {
     out.write(s.data(), static_cast<std::streamsize>(s.size()));
@@ -156,6 +158,12 @@ void RecordWriter::Write(const Record& r) {
   JsonNumber(out_, r.numerator);
   out_ << ",\"denominator\":";
   JsonNumber(out_, r.denominator);
+  out_ << ",\"role\":";
+  JsonString(out_, r.role);
+  out_ << ",\"parent\":";
+  JsonString(out_, r.parent);
+  out_ << ",\"canonical\":";
+  JsonString(out_, r.canonical);
   out_ << ",\"start\":" << r.start << ",\"end\":" << r.end << ",\"sentence\":" << r.sentence << ",\"rule\":";
   JsonString(out_, r.rule);
   if (options_.context) {

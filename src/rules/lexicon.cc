@@ -178,6 +178,24 @@ Status LoadLexicons(const DataSource& source, Lexicons* out) {
     Status s = l.Load(e.path, e.table, e.target);
     if (!s.ok()) return s;
   }
+  const Entry entity_entries[] = {
+      {"entity/surnames.txt", false, &out->surnames},
+      {"entity/person_titles.txt", false, &out->person_titles},
+      {"entity/role_titles.txt", false, &out->role_titles},
+      {"entity/org_heads.txt", false, &out->org_heads},
+      {"entity/place_words.txt", false, &out->place_words},
+      {"entity/provinces.tsv", true, &out->places},
+      {"entity/cities.tsv", true, &out->places},
+      {"entity/countries.tsv", true, &out->places},
+      {"entity/foreign_orgs.tsv", true, &out->known_orgs},
+      {"entity/acronyms.tsv", true, &out->acronyms},
+      {"entity/name_stops.txt", false, &out->name_stops},
+      {"entity/not_org_heads.txt", false, &out->not_org_heads},
+  };
+  for (const Entry& e : entity_entries) {
+    Status s = l.Load(e.path, e.table, e.target);
+    if (!s.ok()) return s;
+  }
   Status s = l.LoadLines("segment/abbreviations.txt", &out->abbreviations);
   if (!s.ok()) return s;
   s = l.LoadPatterns("legal_ref/code_patterns.txt", &out->code_patterns);

@@ -98,6 +98,17 @@ struct Lexicons {
   PhraseTable legal_kinds;      // nghị quyết → Nghị quyết
   PhraseTable code_prefixes;    // nq → Nghị quyết (first part of a document code, lower case)
   std::unique_ptr<re2::RE2::Set> code_patterns;  // shapes of document codes (anchored both ends)
+  // entity/
+  PhraseTable surnames;         // nguyễn, trần, bế …
+  PhraseTable person_titles;    // ông, bà, đồng chí, giám đốc …: announce a person
+  PhraseTable role_titles;      // giám đốc, chủ tịch …: the titles that go into `role`
+  PhraseTable org_heads;        // sở, bộ, công ty tnhh, ubnd …: start an organisation's name
+  PhraseTable place_words;      // tỉnh, huyện, xã, tp. …: start a place's name
+  PhraseTable places;           // provinces, cities, countries → canonical name
+  PhraseTable known_orgs;       // who, moderna, chính phủ … → canonical name
+  PhraseTable acronyms;         // ubnd → Ủy ban nhân dân, kh&cn → Khoa học và Công nghệ
+  PhraseTable not_org_heads;    // khoa học, hội nghị: nouns that begin with a head word
+  PhraseTable name_stops;       // lower-case words that end an organisation's name (cho, là, thuộc…)
   // segment/
   std::vector<std::string> abbreviations;  // "TP.", "ThS.", … (case as written)
 

@@ -1,0 +1,490 @@
+// person, organization, location (docs/entities.md). Capitals are the main signal: a run of
+// capitalised syllables after a title ("ông", "Giám đốc"), a head word ("Sở", "Công ty TNHH"),
+// an administrative word ("huyện", "TP."), or starting with a family name; gazetteers add
+// provinces, cities, countries and well-known bodies. Mentions of one entity share an id.
+#include <algorithm>
+#include <map>
+
+#include <unicode/unistr.h>
+
+#include "extract/extractors.h"
+#include "extract/tone.h"
+
+namespace vnextract::internal {
+
+namespace {
+
+struct Mention {
+  RecordType type;
+  size_t begin, end;       // tokens
+  std::string key;         // what makes two mentions one entity
+  std::string value;       // this mention's own canonical name
+  std::string head;        // organisation head, lower case ("sở")
+  std::string abbr;        // abbreviation defined in brackets ("KH&CN")
+  std::string role, parent;
+  const char* rule;
+  bool alias = false;      // a short form that must link to an earlier entity
+};
+
+std::string Lower(std::string_view s) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), s.size()));
+  std::string out;
+  u.toLower().toUTF8String(out);
+  return out;
+}
+
+class Finder {
+ public:
+  Finder(const DocView& v, const std::vector<Candidate>& numeric) : v_(v), lex_(v.lex()), taken_(v.size(), false) {
+    for (const Candidate& c : numeric) {
+      for (size_t k = c.begin; k < c.end; ++k) taken_[k] = true;
+    }
+    // All-caps lines (menus, banners: "THÔNG TIN NHIỆM VỤ KH&CN") hold no names.
+    for (size_t b = 0; b < v.size();) {
+      size_t e = b;
+      int words = 0, caps = 0;
+      while (e < v.size() && !v.Is(e, TokenKind::kBreak)) {
+        if (v.IsWord(e)) {
+          ++words;
+          caps += v.tok(e).all_upper;
+        }
+        ++e;
+      }
+      if (words >= 2 && caps * 10 >= words * 7) {
+        for (size_t k = b; k < e; ++k) taken_[k] = true;
+      }
+      b = e + 1;
+    }
+  }
+
+  std::vector<Candidate> Run() {
+    FindOrganizations();
+    FindLocations();
+    FindPersons();
+    Resolve();
+    return Link();
+  }
+
+ private:
+  bool Cap(size_t i) const { return v_.IsWord(i) && v_.tok(i).upper_initial; }
+  bool Acronym(size_t i) const { return v_.IsWord(i) && v_.tok(i).all_upper; }
+  // Token i continues a name: separated from i - 1 by one blank, same line.
+  bool Spaced(size_t i) const { return i < v_.size() && v_.tok(i).space_before; }
+  bool SentenceStart(size_t i) const {
+    if (i == 0) return true;
+    const Token& p = v_.tok(i - 1);
+    if (p.kind == TokenKind::kBreak || v_.tok(i).sentence != p.sentence) return true;
+    if (p.kind == TokenKind::kPunct) {
+      std::string_view t = v_.Text(i - 1);
+      return t == ":" || t == "(" || t == "\"" || t == "\xE2\x80\x9C" || t == "-" || t == ";";
+    }
+    return false;
+  }
+  std::string LowerSpan(size_t b, size_t e) const { return std::string(v_.LowerSpan(b, e)); }
+
+  // Capitalised words separated by single blanks from token i: at most `max`, stopping before a
+  // word that starts a title, a head or an administrative word.
+  size_t NameRun(size_t i, size_t max, bool first_adjacent_ok = false) const {
+    size_t n = 0;
+    while (n < max && i + n < v_.size() && Cap(i + n) && !Acronym(i + n) &&
+           (n == 0 ? (first_adjacent_ok || Spaced(i)) : Spaced(i + n))) {
+      // A title, head or administrative word ends the name when a capitalised name follows it
+      // ("Nguyễn Văn A Giám đốc Sở …"); "Khoa" in "Bế Đăng Khoa –" is a given name.
+      size_t w = std::max({v_.Match(lex_.role_titles, i + n), v_.Match(lex_.org_heads, i + n),
+                           v_.Match(lex_.place_words, i + n)});
+      if (n > 0 && w > 0 && Cap(i + n + w) && Spaced(i + n + w)) break;
+      ++n;
+    }
+    return n;
+  }
+
+  // --- organisations -------------------------------------------------------------------------
+  // The name after an organisation's head at token j: capitalised words, a lower-case syllable
+  // completing one ("Y tế"), lower-case runs that lead to a capital ("khoa học và Công nghệ"),
+  // "&" between words. Returns the end token.
+  size_t OrgName(size_t j) const {
+    size_t k = j;
+    bool last_cap = false;
+    while (k < v_.size() && Spaced(k)) {
+      if (v_.Is(k, TokenKind::kWord) || v_.Is(k, TokenKind::kAlnum)) {
+        if (v_.tok(k).upper_initial) {
+          if (k > j && (v_.Match(lex_.place_words, k) || v_.Match(lex_.role_titles, k))) break;
+          last_cap = !v_.tok(k).all_upper;  // "Y tế" completes a word; "KH&CN bám" does not
+          ++k;
+          continue;
+        }
+        if (v_.Match(lex_.place_words, k) || v_.Match(lex_.name_stops, k)) break;
+        // a lower-case run of at most three words that reaches a capital
+        size_t r = k;
+        while (r < v_.size() && r - k < 3 && v_.IsWord(r) && Spaced(r) && !v_.tok(r).upper_initial &&
+               !v_.Match(lex_.name_stops, r) && !v_.Match(lex_.place_words, r)) {
+          ++r;
+        }
+        // "Báo Cao Bằng và Đài truyền hình tỉnh": "và" before another head joins two names.
+        bool and_head = false;
+        for (size_t q = k; q < r; ++q) and_head = and_head || (v_.WordIs(q, "và") && v_.Match(lex_.org_heads, r));
+        if (r > k && r < v_.size() && Cap(r) && Spaced(r) && !v_.Match(lex_.place_words, r) &&
+            !v_.Match(lex_.role_titles, r) && !and_head) {
+          k = r;
+          continue;
+        }
+        // "Viện Ứng dụng công nghệ thuộc Bộ KH&CN": the name runs up to "thuộc".
+        if (r > k && v_.WordIs(r, "thuộc") && Cap(r + 1) && !and_head) {
+          k = r;
+          break;
+        }
+        if (last_cap && k > j) {  // "Y tế": one syllable completes the capitalised word
+          ++k;
+          last_cap = false;
+          continue;
+        }
+        break;
+      }
+      if (v_.IsPunct(k, '&') && Cap(k + 1)) {
+        k += 1;
+        continue;
+      }
+      break;
+    }
+    return k;
+  }
+
+  // A place right after an organisation or a place: "tỉnh Cao Bằng", "TP. Hà Nội"; or a bare
+  // administrative word ("tỉnh") when no name follows. Returns the end token (== j when none).
+  size_t PlaceSuffix(size_t j, bool allow_bare, size_t* name_begin) const {
+    size_t w = v_.Match(lex_.place_words, j);
+    *name_begin = j;
+    if (w == 0 || !Spaced(j) || v_.tok(j).upper_initial) return j;
+    size_t n = NameRun(j + w, 4, !Spaced(j + w) && v_.IsPunct(j + w - 1, '.'));
+    if (n == 0 && Acronym(j + w)) n = 1;  // "TP.HCM"
+    if (n > 0) {
+      *name_begin = j + w;
+      return j + w + n;
+    }
+    return allow_bare ? j + w : j;
+  }
+
+  void FindOrganizations() {
+    for (size_t i = 0; i < v_.size(); ++i) {
+      if (taken_[i] || !v_.IsWord(i)) continue;
+      const std::string* known = nullptr;
+      size_t head = v_.Match(lex_.org_heads, i);
+      if (head > 0 && v_.Match(lex_.role_titles, i) > head) head = 0;  // "Bộ trưởng" is a title
+      if (head > 0 && v_.Match(lex_.not_org_heads, i) > head) head = 0;  // "Khoa học", "Hội nghị"
+      if (head > 0 && v_.Match(lex_.places, i) > head) head = 0;         // "Đài Loan" is a place
+      if (head > 0 && v_.Match(lex_.not_org_heads, i) == head && !v_.tok(i).all_upper) head = 0;
+      if (head > 0) {
+        std::string head_text = LowerSpan(i, i + head);
+        size_t syllables = std::count(head_text.begin(), head_text.end(), ' ') + 1;
+        bool standalone = syllables >= 3 || Acronym(i);
+        bool capital = v_.tok(i).upper_initial;
+        if (!capital && !standalone) continue;
+        size_t end = OrgName(i + head);
+        bool has_name = end > i + head;
+        Mention m{RecordType::kOrganization, i, end, "", "", head_text, "", "", "", "organization.head"};
+        // "(KH&CN)": an abbreviation defined right after the name
+        if (v_.IsPunct(end, '(') && Acronym(end + 1) && v_.IsPunct(end + 2, ')')) {
+          m.abbr = std::string(v_.Text(end + 1));
+          end += 3;
+        }
+        size_t place_name = 0;
+        size_t suffix = PlaceSuffix(end, has_name || standalone, &place_name);
+        bool has_place = suffix > end;
+        if (!has_name && !has_place) {
+          if (!capital || SentenceStart(i + head) == false) {
+            // "Sở" alone: a later short mention of an organisation with this head
+          }
+          if (capital && head == 1) {
+            m.alias = true;
+            m.end = i + head;
+            m.rule = "organization.alias";
+            AddOrg(std::move(m), i + head, i + head);
+          }
+          continue;
+        }
+        if (!capital && !has_place) continue;
+        m.end = suffix;
+        AddOrg(std::move(m), has_name ? i + head : i, end - (m.abbr.empty() ? 0 : 3));
+        i = suffix - 1;
+        continue;
+      }
+      if (v_.tok(i).upper_initial && (known = nullptr, v_.Match(lex_.known_orgs, i, &known))) {
+        size_t n = v_.Match(lex_.known_orgs, i, &known);
+        // Only as a whole name: not inside a longer capitalised run.
+        if (i > 0 && Cap(i - 1) && Spaced(i) && !SentenceStart(i)) continue;
+        Mention m{RecordType::kOrganization, i, i + n, Lower(*known), *known, "", "", "", "", "organization.known"};
+        orgs_.push_back(std::move(m));
+        i += n - 1;
+        continue;
+      }
+      // An abbreviation defined earlier, alone: "WB" after "Ngân hàng Thế giới (WB)".
+      if (Acronym(i) && !lex_.acronyms.Contains(v_.Lower(i))) {  // "KH&CN" alone is a field, not a body
+        auto it = abbr_key_.find(std::string(v_.Text(i)));
+        if (it != abbr_key_.end()) {
+          Mention m{RecordType::kOrganization, i, i + 1, it->second, "", "", "", "", "", "organization.abbreviation"};
+          orgs_.push_back(std::move(m));
+        }
+      }
+    }
+  }
+
+  // Key and value of an organisation [m.begin, m.end) whose name words are [name_b, name_e).
+  void AddOrg(Mention m, size_t name_b, size_t name_e) {
+    std::string value;
+    std::string key_words;
+    for (size_t k = m.begin; k < m.end; ++k) {
+      if (!m.abbr.empty() && k == name_e && v_.IsPunct(k, '(')) {
+        k += 2;  // "(KH&CN)" stays out of the value
+        continue;
+      }
+      std::string word(v_.Text(k));
+      if (Acronym(k)) {
+        if (const std::string* full = lex_.acronyms.Find(v_.Lower(k))) word = *full;
+      }
+      if (!value.empty() && v_.tok(k).space_before) value += ' ';
+      value += word;
+      if (k < name_e || name_b == m.begin) {
+        if (!key_words.empty() && v_.tok(k).space_before) key_words += ' ';
+        key_words += word;
+      }
+    }
+    m.value = TraditionalTones(value);
+    m.key = Lower(TraditionalTones(key_words));
+    if (!m.abbr.empty()) abbr_key_[m.abbr] = m.key;
+    orgs_.push_back(std::move(m));
+  }
+
+  // --- places ----------------------------------------------------------------------------------
+  void FindLocations() {
+    for (size_t i = 0; i < v_.size(); ++i) {
+      if (taken_[i] || !v_.IsWord(i)) continue;
+      size_t w = v_.Match(lex_.place_words, i);
+      if (w > 0 && (!v_.tok(i).upper_initial || SentenceStart(i))) {
+        size_t n = NameRun(i + w, 4, !Spaced(i + w) && v_.IsPunct(i + w - 1, '.'));
+        if (n == 0 && Acronym(i + w)) n = 1;
+        if (n > 0) {
+          AddPlace(i, i + w, i + w + n, "location.place_word");
+          i = i + w + n - 1;
+          continue;
+        }
+      }
+      const std::string* canon = nullptr;
+      size_t g = Cap(i) ? v_.Match(lex_.places, i, &canon) : 0;
+      if (g > 0) {
+        bool inside_run = (i > 0 && Cap(i - 1) && Spaced(i) && !SentenceStart(i) && !v_.Match(lex_.place_words, i - 1)) ||
+                          (Cap(i + g) && Spaced(i + g) && !v_.Match(lex_.org_heads, i + g) && !v_.Match(lex_.place_words, i + g));
+        if (!inside_run) {
+          Mention m{RecordType::kLocation, i, i + g, "", "", "", "", "", "", "location.gazetteer"};
+          std::string c = canon->substr(0, canon->find('\t'));
+          m.value = TraditionalTones(c);
+          m.key = Lower(m.value);
+          places_.push_back(std::move(m));
+          i += g - 1;
+        }
+      }
+    }
+    // parent: "xã Nguyễn Huệ, huyện Hòa An"
+    for (size_t k = 0; k + 1 < places_.size(); ++k) {
+      Mention& a = places_[k];
+      const Mention& b = places_[k + 1];
+      if (v_.IsPunct(a.end, ',') && b.begin == a.end + 1 && b.rule == std::string("location.place_word")) {
+        a.parent = std::string(v_.TextSpan(b.begin, b.end));
+      }
+    }
+  }
+
+  void AddPlace(size_t b, size_t name_b, size_t e, const char* rule) {
+    Mention m{RecordType::kLocation, b, e, "", "", "", "", "", "", rule};
+    std::string name(v_.TextSpan(name_b, e));
+    const std::string* canon = v_.lex().places.Find(Lower(name));
+    std::string key = canon ? canon->substr(0, canon->find('\t')) : name;
+    m.key = Lower(TraditionalTones(key));
+    m.value = TraditionalTones(std::string(v_.TextSpan(b, e)));
+    places_.push_back(std::move(m));
+  }
+
+  // --- people ----------------------------------------------------------------------------------
+  // The title phrase ending just before token i ("Giám đốc Sở KH&CN", "ông"), as [b, i).
+  size_t TitleBefore(size_t i, bool* is_role) const {
+    *is_role = false;
+    size_t n = v_.MatchBefore(lex_.person_titles, i);
+    if (n > 0) {
+      *is_role = v_.MatchBefore(lex_.role_titles, i) == n;
+      return i - n;
+    }
+    // a role title followed by an organisation: "Bộ trưởng Bộ Y tế Nguyễn Thanh Long"
+    for (const Mention& o : orgs_) {
+      if (o.end == i && o.begin > 0) {
+        size_t r = v_.MatchBefore(lex_.role_titles, o.begin);
+        if (r > 0) {
+          *is_role = true;
+          return o.begin - r;
+        }
+      }
+    }
+    return i;
+  }
+
+  // A role written after the name: "Bế Đăng Khoa – Giám đốc Sở KH&CN".
+  std::string RoleAfter(size_t e) const {
+    if (!(v_.IsPunct(e, '-') || v_.IsPunct(e, ','))) return "";
+    size_t r = v_.Match(lex_.role_titles, e + 1);
+    if (r == 0) return "";
+    size_t end = e + 1 + r;
+    for (const Mention& o : orgs_) {
+      if (o.begin == end) end = o.end;
+    }
+    return std::string(v_.TextSpan(e + 1, end));
+  }
+
+  void FindPersons() {
+    for (size_t i = 0; i < v_.size(); ++i) {
+      if (taken_[i] || !Cap(i) || Acronym(i)) continue;
+      bool is_role = false;
+      size_t t = TitleBefore(i, &is_role);
+      bool titled = t < i && (!v_.tok(t).upper_initial || SentenceStart(t) || is_role);
+      // A title word or a head word is no name ("đồng chí Phó Giám đốc", "Giám đốc Sở").
+      if (v_.Match(lex_.person_titles, i) || v_.Match(lex_.org_heads, i) || v_.Match(lex_.place_words, i)) continue;
+      size_t n = NameRun(i, 4, true);
+      // Without a title, a name starts with a family name and has three syllables or more
+      // ("Nguyễn Văn Hùng"; "Kim Tuyên" is a tea).
+      bool surname = v_.lex().surnames.Contains(v_.Lower(i)) && n >= 3;
+      if (!titled && !surname) continue;
+      if (!titled && i > 0 && Cap(i - 1) && Spaced(i) && !SentenceStart(i)) continue;  // inside a longer name
+      if (n == 0) continue;
+      Mention m{RecordType::kPerson, i, i + n, "", "", "", "", "", "", titled ? "person.title" : "person.surname"};
+      m.value = TraditionalTones(std::string(v_.TextSpan(i, i + n)));
+      m.key = Lower(m.value);
+      m.alias = n == 1;
+      if (titled && is_role) m.role = std::string(v_.TextSpan(t, i));
+      std::string after = RoleAfter(i + n);
+      if (!after.empty()) m.role = after;
+      persons_.push_back(std::move(m));
+      i += n - 1;
+    }
+  }
+
+  // --- overlaps and links ----------------------------------------------------------------------
+  static bool Overlap(const Mention& a, const Mention& b) { return a.begin < b.end && b.begin < a.end; }
+
+  void Resolve() {
+    // Organisations: the longest wins.
+    std::stable_sort(orgs_.begin(), orgs_.end(), [](const Mention& a, const Mention& b) {
+      return a.end - a.begin > b.end - b.begin;
+    });
+    std::vector<Mention> kept;
+    for (Mention& m : orgs_) {
+      bool clash = std::any_of(kept.begin(), kept.end(), [&](const Mention& k) { return Overlap(k, m); });
+      if (!clash) kept.push_back(std::move(m));
+    }
+    orgs_ = std::move(kept);
+    // A person named after a title wins over a gazetteer place ("Chủ tịch Hồ Chí Minh").
+    places_.erase(std::remove_if(places_.begin(), places_.end(),
+                                 [&](const Mention& l) {
+                                   return l.rule == std::string("location.gazetteer") &&
+                                          std::any_of(persons_.begin(), persons_.end(), [&](const Mention& p) {
+                                            return p.rule == std::string("person.title") && Overlap(l, p);
+                                          });
+                                 }),
+                  places_.end());
+    // Places may sit inside an organisation; a person may not sit inside either.
+    std::vector<Mention> people;
+    for (Mention& p : persons_) {
+      bool clash = std::any_of(orgs_.begin(), orgs_.end(), [&](const Mention& o) { return !o.alias && Overlap(o, p); }) ||
+                   std::any_of(places_.begin(), places_.end(), [&](const Mention& l) { return Overlap(l, p); });
+      if (!clash) people.push_back(std::move(p));
+    }
+    persons_ = std::move(people);
+    // A bare head inside a person's name ("Khoa" of "Bế Đăng Khoa") is no organisation.
+    orgs_.erase(std::remove_if(orgs_.begin(), orgs_.end(),
+                               [&](const Mention& o) {
+                                 return o.alias && std::any_of(persons_.begin(), persons_.end(),
+                                                               [&](const Mention& p) { return Overlap(o, p); });
+                               }),
+                orgs_.end());
+  }
+
+  std::vector<Candidate> Link() {
+    std::vector<Mention*> all;
+    for (auto* list : {&orgs_, &places_, &persons_}) {
+      for (Mention& m : *list) {
+        bool bad = false;
+        for (size_t k = m.begin; k < m.end; ++k) bad = bad || taken_[k];
+        if (!bad) all.push_back(&m);
+      }
+    }
+    std::stable_sort(all.begin(), all.end(), [](const Mention* a, const Mention* b) { return a->begin < b->begin; });
+    struct Entity {
+      std::string id, value;
+      std::string head;
+      std::string last;  // last syllable of a person's name
+    };
+    std::vector<Entity> entities;
+    std::vector<int> entity_of(all.size(), -1);
+    int counters[3] = {0, 0, 0};
+    auto prefix = [](RecordType t) { return t == RecordType::kPerson ? 0 : t == RecordType::kOrganization ? 1 : 2; };
+    std::map<std::pair<int, std::string>, int> by_key;
+    for (size_t k = 0; k < all.size(); ++k) {
+      Mention& m = *all[k];
+      int p = prefix(m.type);
+      int found = -1;
+      if (m.alias && m.type == RecordType::kOrganization) {
+        for (int e = static_cast<int>(entities.size()) - 1; e >= 0 && found < 0; --e) {
+          if (entities[e].id[0] == 'O' && entities[e].head == m.head) found = e;
+        }
+        if (found < 0) continue;  // a bare head with nothing named before: no mention
+      } else if (m.alias && m.type == RecordType::kPerson) {
+        for (int e = static_cast<int>(entities.size()) - 1; e >= 0 && found < 0; --e) {
+          if (entities[e].id[0] == 'P' && entities[e].last == m.key) found = e;
+        }
+      }
+      if (found < 0) {
+        auto it = by_key.find({p, m.key});
+        if (it != by_key.end()) found = it->second;
+      }
+      if (found < 0) {
+        static const char kLetters[] = {'P', 'O', 'L'};
+        Entity e{std::string(1, kLetters[p]) + std::to_string(++counters[p]), m.value, m.head, ""};
+        size_t sp = m.key.rfind(' ');
+        e.last = sp == std::string::npos ? m.key : m.key.substr(sp + 1);
+        entities.push_back(std::move(e));
+        found = static_cast<int>(entities.size()) - 1;
+        by_key[{p, m.key}] = found;
+      } else if (m.value.size() > entities[found].value.size() && !m.alias) {
+        entities[found].value = m.value;  // the fullest name written
+      }
+      entity_of[k] = found;
+    }
+    std::vector<Candidate> out;
+    for (size_t k = 0; k < all.size(); ++k) {
+      if (entity_of[k] < 0) continue;
+      const Mention& m = *all[k];
+      Candidate c;
+      c.type = m.type;
+      c.begin = m.begin;
+      c.end = m.end;
+      c.value = entities[entity_of[k]].value;
+      c.canonical = entities[entity_of[k]].id;
+      c.role = m.role;
+      c.parent = m.parent;
+      c.rule = m.rule;
+      out.push_back(std::move(c));
+    }
+    return out;
+  }
+
+  const DocView& v_;
+  const Lexicons& lex_;
+  std::vector<bool> taken_;
+  std::vector<Mention> orgs_, places_, persons_;
+  std::map<std::string, std::string> abbr_key_;
+};
+
+}  // namespace
+
+void ExtractEntities(const DocView& v, const std::vector<Candidate>& numeric, std::vector<Candidate>* out) {
+  std::vector<Candidate> found = Finder(v, numeric).Run();
+  for (Candidate& c : found) out->push_back(std::move(c));
+}
+
+}  // namespace vnextract::internal

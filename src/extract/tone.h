@@ -1,0 +1,17 @@
+// One tone-mark placement for Vietnamese names, so "Hoà An" and "Hòa An" are one place.
+#ifndef VNEXTRACT_EXTRACT_TONE_H_
+#define VNEXTRACT_EXTRACT_TONE_H_
+
+#include <string>
+#include <string_view>
+
+namespace vnextract::internal {
+
+// NFC text with the traditional placement in open syllables ending in "oa", "oe", "uy": the tone
+// mark sits on the first vowel ("hoà" → "hòa", "thuỷ" → "thủy", "uỷ" → "ủy"; not after "q":
+// "quý" stays). Syllables with a final consonant ("hoàn", "huỳnh") are the same in both styles.
+std::string TraditionalTones(std::string_view nfc);
+
+}  // namespace vnextract::internal
+
+#endif  // VNEXTRACT_EXTRACT_TONE_H_
