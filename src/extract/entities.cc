@@ -82,6 +82,14 @@ class Finder {
   }
   std::string LowerSpan(size_t b, size_t e) const { return std::string(v_.LowerSpan(b, e)); }
 
+  // Token i continues a capitalised name that started before it (not at a sentence start, not
+  // after a head or administrative word).
+  bool InsideName(size_t i) const {
+    if (i == 0 || !Cap(i - 1) || !Spaced(i) || SentenceStart(i)) return false;
+    if (SentenceStart(i - 1) && !Cap(i - 2)) return false;  // "Theo ADB", "Tại Mỹ"
+    return true;
+  }
+
   // Capitalised words separated by single blanks from token i: at most `max`, stopping before a
   // word that starts a title, a head or an administrative word.
   size_t NameRun(size_t i, size_t max, bool first_adjacent_ok = false) const {
@@ -178,9 +186,11 @@ class Finder {
         size_t syllables = std::count(head_text.begin(), head_text.end(), ' ') + 1;
         bool standalone = syllables >= 3 || Acronym(i);
         bool capital = v_.tok(i).upper_initial;
-        if (!capital && !standalone) continue;
         size_t end = OrgName(i + head);
         bool has_name = end > i + head;
+        // A lower-case head names a body only before a capitalised name ("tập đoàn Thành Công",
+        // "nhà máy điện hạt nhân Fukushima") or, when it is a whole name, before a place.
+        if (!capital && !standalone && !has_name) continue;
         Mention m{RecordType::kOrganization, i, end, "", "", head_text, "", "", "", "organization.head"};
         // "(KH&CN)": an abbreviation defined right after the name
         if (v_.IsPunct(end, '(') && Acronym(end + 1) && v_.IsPunct(end + 2, ')')) {
@@ -193,6 +203,11 @@ class Finder {
         if (!has_name && !has_place) {
           if (!capital || SentenceStart(i + head) == false) {
             // "Sở" alone: a later short mention of an organisation with this head
+          }
+          if (capital && Acronym(i)) {  // "HĐND", "UBND" alone
+            m.end = i + head;
+            AddOrg(std::move(m), i + head, i + head);
+            continue;
           }
           if (capital && head == 1) {
             m.alias = true;
@@ -211,7 +226,7 @@ class Finder {
       if (v_.tok(i).upper_initial && (known = nullptr, v_.Match(lex_.known_orgs, i, &known))) {
         size_t n = v_.Match(lex_.known_orgs, i, &known);
         // Only as a whole name: not inside a longer capitalised run.
-        if (i > 0 && Cap(i - 1) && Spaced(i) && !SentenceStart(i)) continue;
+        if (InsideName(i)) continue;
         Mention m{RecordType::kOrganization, i, i + n, Lower(*known), *known, "", "", "", "", "organization.known"};
         orgs_.push_back(std::move(m));
         i += n - 1;
@@ -262,6 +277,11 @@ class Finder {
       if (w > 0 && (!v_.tok(i).upper_initial || SentenceStart(i))) {
         size_t n = NameRun(i + w, 4, !Spaced(i + w) && v_.IsPunct(i + w - 1, '.'));
         if (n == 0 && Acronym(i + w)) n = 1;
+        // "phường 2", "quận 7": numbered wards and districts
+        if (n == 0 && v_.Is(i + w, TokenKind::kNumber) && Spaced(i + w) && v_.Text(i + w).size() <= 2 &&
+            (v_.WordIs(i, "phường") || v_.WordIs(i, "quận") || v_.WordIs(i, "khu") || v_.WordIs(i, "ấp"))) {
+          n = 1;
+        }
         if (n > 0) {
           AddPlace(i, i + w, i + w + n, "location.place_word");
           i = i + w + n - 1;
@@ -271,9 +291,9 @@ class Finder {
       const std::string* canon = nullptr;
       size_t g = Cap(i) ? v_.Match(lex_.places, i, &canon) : 0;
       if (g > 0) {
-        bool inside_run = (i > 0 && Cap(i - 1) && Spaced(i) && !SentenceStart(i) && !v_.Match(lex_.place_words, i - 1)) ||
-                          (Cap(i + g) && Spaced(i + g) && !v_.Match(lex_.org_heads, i + g) && !v_.Match(lex_.place_words, i + g));
-        if (!inside_run) {
+        // "Anh", "Đức", "Nga" open sentences as pronouns and names: not there.
+        bool ambiguous = g == 1 && SentenceStart(i) && v_.Text(i).size() <= 4;
+        if (!ambiguous) {
           Mention m{RecordType::kLocation, i, i + g, "", "", "", "", "", "", "location.gazetteer"};
           std::string c = canon->substr(0, canon->find('\t'));
           m.value = TraditionalTones(c);
@@ -362,6 +382,58 @@ class Finder {
       persons_.push_back(std::move(m));
       i += n - 1;
     }
+    Repeats();
+  }
+
+  // Names already found, written again without their title or administrative word: "Laura
+  // Zuniga" after "người đẹp Laura Zuniga", "Đức Chinh" after "Hà Đức Chinh", "Vĩnh Châu" after
+  // "thị xã Vĩnh Châu"; and a byline, the last line of an article when it is a bare name.
+  void Repeats() {
+    std::map<std::string, const Mention*> names;  // lower-case name → a mention of it
+    for (const Mention& p : persons_) {
+      if (p.end - p.begin < 2) continue;
+      names.emplace(Lower(std::string(v_.TextSpan(p.begin, p.end))), &p);
+      if (p.end - p.begin >= 3) names.emplace(Lower(std::string(v_.TextSpan(p.begin + 1, p.end))), &p);
+    }
+    std::map<std::string, std::string> places;  // lower-case name → key
+    for (const Mention& l : places_) {
+      if (l.rule != std::string("location.place_word")) continue;
+      size_t w = v_.Match(lex_.place_words, l.begin);
+      if (l.end - l.begin > w && Cap(l.begin + w)) places.emplace(Lower(std::string(v_.TextSpan(l.begin + w, l.end))), l.key);
+    }
+    std::vector<bool> used(v_.size(), false);
+    for (auto* list : {&orgs_, &places_, &persons_}) {
+      for (const Mention& m : *list) {
+        for (size_t k = m.begin; k < m.end; ++k) used[k] = true;
+      }
+    }
+    std::vector<Mention> more;
+    for (size_t i = 0; i < v_.size(); ++i) {
+      if (used[i] || taken_[i] || !Cap(i) || InsideName(i)) continue;
+      size_t n = NameRun(i, 4, true);
+      if (n == 0) continue;
+      std::string name = Lower(std::string(v_.TextSpan(i, i + n)));
+      if (auto it = names.find(name); it != names.end()) {
+        Mention m{RecordType::kPerson, i, i + n, it->second->key, it->second->value, "", "", "", "", "person.repeat"};
+        more.push_back(std::move(m));
+      } else if (auto pl = places.find(name); pl != places.end()) {
+        Mention m{RecordType::kLocation, i, i + n, pl->second, TraditionalTones(std::string(v_.TextSpan(i, i + n))),
+                  "", "", "", "", "location.repeat"};
+        more.push_back(std::move(m));
+      } else if (n >= 2 && n <= 4 && (i + n == v_.size() || v_.Is(i + n, TokenKind::kBreak)) &&
+                 (i == 0 || v_.Is(i - 1, TokenKind::kBreak)) && v_.Text(i).size() > 1) {
+        // a byline: the line holds the name alone, and it is the document's last line
+        size_t k = i + n;
+        while (k < v_.size() && v_.Is(k, TokenKind::kBreak)) ++k;
+        if (k == v_.size()) {
+          Mention m{RecordType::kPerson, i, i + n, name, TraditionalTones(std::string(v_.TextSpan(i, i + n))), "", "", "",
+                    "", "person.byline"};
+          more.push_back(std::move(m));
+        }
+      }
+      i += n - 1;
+    }
+    for (Mention& m : more) (m.type == RecordType::kPerson ? persons_ : places_).push_back(std::move(m));
   }
 
   // --- overlaps and links ----------------------------------------------------------------------
@@ -378,13 +450,12 @@ class Finder {
       if (!clash) kept.push_back(std::move(m));
     }
     orgs_ = std::move(kept);
-    // A person named after a title wins over a gazetteer place ("Chủ tịch Hồ Chí Minh").
+    // A person wins over a gazetteer place inside the name ("Chủ tịch Hồ Chí Minh", "Tuấn Anh").
     places_.erase(std::remove_if(places_.begin(), places_.end(),
                                  [&](const Mention& l) {
-                                   return l.rule == std::string("location.gazetteer") &&
-                                          std::any_of(persons_.begin(), persons_.end(), [&](const Mention& p) {
-                                            return p.rule == std::string("person.title") && Overlap(l, p);
-                                          });
+                                   return l.rule != std::string("location.place_word") &&
+                                          std::any_of(persons_.begin(), persons_.end(),
+                                                      [&](const Mention& p) { return Overlap(l, p); });
                                  }),
                   places_.end());
     // Places may sit inside an organisation; a person may not sit inside either.
