@@ -232,6 +232,19 @@ class Finder {
         i += n - 1;
         continue;
       }
+      // "Theo Reuters" alone on a line: the source is an organisation.
+      if (v_.WordIs(i, "theo") && v_.tok(i).upper_initial && (i == 0 || v_.Is(i - 1, TokenKind::kBreak))) {
+        size_t n = NameRun(i + 1, 4);
+        if (n > 0 && (i + 1 + n == v_.size() || v_.Is(i + 1 + n, TokenKind::kBreak))) {
+          std::string name(v_.TextSpan(i + 1, i + 1 + n));
+          const std::string* known2 = nullptr;
+          std::string value = v_.Match(lex_.known_orgs, i + 1, &known2) == n ? *known2 : name;
+          Mention m{RecordType::kOrganization, i + 1, i + 1 + n, Lower(value), value, "", "", "", "", "organization.source"};
+          orgs_.push_back(std::move(m));
+          i += n;
+          continue;
+        }
+      }
       // An abbreviation defined earlier, alone: "WB" after "Ngân hàng Thế giới (WB)".
       if (Acronym(i) && !lex_.acronyms.Contains(v_.Lower(i))) {  // "KH&CN" alone is a field, not a body
         auto it = abbr_key_.find(std::string(v_.Text(i)));
@@ -345,6 +358,17 @@ class Finder {
     return i;
   }
 
+  // [b, e) is the name of a place already written with its administrative word.
+  bool IsPlaceName(size_t b, size_t e) const {
+    std::string name = Lower(std::string(v_.TextSpan(b, e)));
+    for (const Mention& l : places_) {
+      if (l.rule != std::string("location.place_word")) continue;
+      size_t w = v_.Match(lex_.place_words, l.begin);
+      if (l.end > l.begin + w && Lower(std::string(v_.TextSpan(l.begin + w, l.end))) == name) return true;
+    }
+    return false;
+  }
+
   // A role written after the name: "Bế Đăng Khoa – Giám đốc Sở KH&CN".
   std::string RoleAfter(size_t e) const {
     if (!(v_.IsPunct(e, '-') || v_.IsPunct(e, ','))) return "";
@@ -365,10 +389,27 @@ class Finder {
       bool titled = t < i && (!v_.tok(t).upper_initial || SentenceStart(t) || is_role);
       // A title word or a head word is no name ("đồng chí Phó Giám đốc", "Giám đốc Sở").
       if (v_.Match(lex_.person_titles, i) || v_.Match(lex_.org_heads, i) || v_.Match(lex_.place_words, i)) continue;
+      // A body's name is no person's ("Chủ tịch HĐQT Eximbank").
+      if (v_.Match(lex_.known_orgs, i)) continue;
       size_t n = NameRun(i, 4, true);
+      // "hoa hậu Mỹ Latin Laura Zuniga": a place between the title and the name.
+      if (titled && n > 1) {
+        size_t g = v_.Match(lex_.places, i);
+        if (g > 0 && g < n) {
+          i += g;
+          n -= g;
+        }
+      }
+      // A short place is no name ("Hoa hậu Mexico"); a long one may be ("Chủ tịch Hồ Chí Minh").
+      if (v_.Match(lex_.places, i) >= n && n <= 2) continue;
+      if (IsPlaceName(i, i + n)) continue;  // "Vĩnh Châu" after "thị xã Vĩnh Châu"
+      // One letter is initials ("N.T"); after a role, one word followed by a lower-case word is
+      // the title's complement ("Bộ trưởng Y tế", "Hoa hậu Quốc tế").
+      if (n == 1 && v_.Text(i).size() <= 2) continue;
+      if (titled && is_role && n == 1 && v_.IsWord(i + 1) && !v_.tok(i + 1).upper_initial && Spaced(i + 1)) continue;
       // Without a title, a name starts with a family name and has three syllables or more
-      // ("Nguyễn Văn Hùng"; "Kim Tuyên" is a tea).
-      bool surname = v_.lex().surnames.Contains(v_.Lower(i)) && n >= 3;
+      // ("Nguyễn Văn Hùng"; "Kim Tuyên" is a tea), and is not a place ("Thái Bình Dương").
+      bool surname = v_.lex().surnames.Contains(v_.Lower(i)) && n >= 3 && v_.Match(lex_.places, i) < n;
       if (!titled && !surname) continue;
       if (!titled && i > 0 && Cap(i - 1) && Spaced(i) && !SentenceStart(i)) continue;  // inside a longer name
       if (n == 0) continue;
@@ -394,6 +435,10 @@ class Finder {
       if (p.end - p.begin < 2) continue;
       names.emplace(Lower(std::string(v_.TextSpan(p.begin, p.end))), &p);
       if (p.end - p.begin >= 3) names.emplace(Lower(std::string(v_.TextSpan(p.begin + 1, p.end))), &p);
+      // A foreign name written first-name first is repeated by its first word ("Claudecir").
+      if (!lex_.surnames.Contains(v_.Lower(p.begin)) && v_.Text(p.begin).size() > 3) {
+        names.emplace(Lower(std::string(v_.Text(p.begin))), &p);
+      }
     }
     std::map<std::string, std::string> places;  // lower-case name → key
     for (const Mention& l : places_) {
@@ -404,6 +449,7 @@ class Finder {
     std::vector<bool> used(v_.size(), false);
     for (auto* list : {&orgs_, &places_, &persons_}) {
       for (const Mention& m : *list) {
+        if (m.rule == std::string("location.gazetteer")) continue;  // "Đức" of "Đức Chinh"
         for (size_t k = m.begin; k < m.end; ++k) used[k] = true;
       }
     }
@@ -413,14 +459,14 @@ class Finder {
       size_t n = NameRun(i, 4, true);
       if (n == 0) continue;
       std::string name = Lower(std::string(v_.TextSpan(i, i + n)));
-      if (auto it = names.find(name); it != names.end()) {
-        Mention m{RecordType::kPerson, i, i + n, it->second->key, it->second->value, "", "", "", "", "person.repeat"};
-        more.push_back(std::move(m));
-      } else if (auto pl = places.find(name); pl != places.end()) {
+      if (auto pl = places.find(name); pl != places.end()) {
         Mention m{RecordType::kLocation, i, i + n, pl->second, TraditionalTones(std::string(v_.TextSpan(i, i + n))),
                   "", "", "", "", "location.repeat"};
         more.push_back(std::move(m));
-      } else if (n >= 2 && n <= 4 && (i + n == v_.size() || v_.Is(i + n, TokenKind::kBreak)) &&
+      } else if (auto it = names.find(name); it != names.end()) {
+        Mention m{RecordType::kPerson, i, i + n, it->second->key, it->second->value, "", "", "", "", "person.repeat"};
+        more.push_back(std::move(m));
+      } else if (n >= 2 && !v_.WordIs(i, "theo") && n <= 4 && (i + n == v_.size() || v_.Is(i + n, TokenKind::kBreak)) &&
                  (i == 0 || v_.Is(i - 1, TokenKind::kBreak)) && v_.Text(i).size() > 1) {
         // a byline: the line holds the name alone, and it is the document's last line
         size_t k = i + n;
