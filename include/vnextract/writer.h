@@ -11,6 +11,7 @@
 
 #include <optional>
 #include <ostream>
+#include <string>
 #include <string_view>
 
 #include "vnextract/record.h"
@@ -41,6 +42,10 @@ class RecordWriter {
   OutputFormat format_;
   WriterOptions options_;
   bool first_ = true;
+  std::string buf_;  // one record, written in one call
+  // The last context written and its escaped form: records of one sentence share it.
+  std::string last_context_;
+  std::string last_context_escaped_;
 };
 
 }  // namespace vnextract

@@ -90,10 +90,11 @@ Status Extractor::Extract(std::string_view bytes, std::string_view doc_name, con
   if (want_entities) {
     std::vector<internal::Candidate> entities;
     internal::ExtractEntities(view, kept, &entities);
+    // Both lists are in order of start: merge them (numeric records first on a tie).
+    size_t numeric = kept.size();
     for (internal::Candidate& c : entities) kept.push_back(std::move(c));
-    std::stable_sort(kept.begin(), kept.end(), [](const internal::Candidate& a, const internal::Candidate& b) {
-      return a.begin < b.begin;
-    });
+    std::inplace_merge(kept.begin(), kept.begin() + static_cast<std::ptrdiff_t>(numeric), kept.end(),
+                       [](const internal::Candidate& a, const internal::Candidate& b) { return a.begin < b.begin; });
   }
 
   std::vector<std::string> contexts(options.context ? a.sentences.size() : 0);

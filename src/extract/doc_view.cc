@@ -1,9 +1,13 @@
 #include "extract/doc_view.h"
 
+#include <atomic>
+
 namespace vnextract::internal {
 
 DocView::DocView(std::string_view norm, std::string_view lower, const std::vector<Token>& tokens, const Lexicons& lex)
     : norm_(norm), lower_(lower), tokens_(tokens), lex_(lex), may_start_number_(tokens.size(), false) {
+  static std::atomic<uint64_t> next_id{1};
+  id_ = next_id++;
   for (size_t i = 0; i < tokens.size(); ++i) {
     switch (tokens[i].kind) {
       case TokenKind::kNumber:
@@ -27,12 +31,13 @@ size_t DocView::Match(const PhraseTable& table, size_t i, const std::string** pa
   size_t best = 0;
   for (size_t e = i + 1; e <= limit; ++e) {
     if (tokens_[e - 1].kind == TokenKind::kBreak) break;
-    std::string_view span = LowerSpan(i, e);
-    if (const std::string* p = table.Find(span)) {
+    const PhraseTable::Entry* entry = table.Lookup(LowerSpan(i, e));
+    if (!entry) break;
+    if (entry->kinds & PhraseTable::kKey) {
       best = e - i;
-      if (payload) *payload = p;
+      if (payload) *payload = &entry->payload;
     }
-    if (!table.IsPrefix(span)) break;
+    if (!(entry->kinds & PhraseTable::kPrefix)) break;
   }
   return best;
 }
@@ -43,12 +48,13 @@ size_t DocView::MatchBefore(const PhraseTable& table, size_t end, const std::str
   size_t best = 0;
   for (size_t b = end; b-- > limit;) {
     if (tokens_[b].kind == TokenKind::kBreak) break;
-    std::string_view span = LowerSpan(b, end);
-    if (const std::string* p = table.Find(span)) {
+    const PhraseTable::Entry* entry = table.Lookup(LowerSpan(b, end));
+    if (!entry) break;
+    if (entry->kinds & PhraseTable::kKey) {
       best = end - b;
-      if (payload) *payload = p;
+      if (payload) *payload = &entry->payload;
     }
-    if (!table.IsSuffix(span)) break;
+    if (!(entry->kinds & PhraseTable::kSuffix)) break;
   }
   return best;
 }

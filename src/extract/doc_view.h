@@ -58,6 +58,9 @@ class DocView {
   // once per document so that the extractors look up phrases only around figures.
   bool MayStartNumber(size_t i) const { return i < may_start_number_.size() && may_start_number_[i]; }
 
+  // Distinct for every DocView of the process, for caches keyed by document.
+  uint64_t id() const { return id_; }
+
   // No blank between token i - 1 and token i.
   bool Touches(size_t i) const { return i < tokens_.size() && !tokens_[i].space_before; }
 
@@ -75,6 +78,7 @@ class DocView {
   const std::vector<Token>& tokens_;
   const Lexicons& lex_;
   std::vector<bool> may_start_number_;
+  uint64_t id_;
 };
 
 }  // namespace vnextract::internal

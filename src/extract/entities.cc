@@ -4,6 +4,7 @@
 // provinces, cities, countries and well-known bodies. Mentions of one entity share an id.
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include <unicode/unistr.h>
 
@@ -55,19 +56,93 @@ class Finder {
       }
       b = e + 1;
     }
+    flags_.resize(v.size());
+    for (size_t i = 0; i < v.size(); ++i) {
+      const Token& t = v.tok(i);
+      uint8_t f = 0;
+      if (t.kind == TokenKind::kWord) {
+        f |= kIsWord;
+        if (t.upper_initial) f |= kIsCap;
+        if (t.all_upper) f |= kIsAcronym;
+      }
+      if (taken_[i]) f |= kIsTaken;
+      flags_[i] = f;
+    }
+    // The tokens where a mention may start, so that the finders skip the rest at once: capitals,
+    // and lower-case words that begin a title, head or place word near a capital or a number.
+    next_any_.assign(v.size() + 2, v.size());
+    next_cap_.assign(v.size() + 2, v.size());
+    for (size_t i = v.size(); i-- > 0;) {
+      next_any_[i] = next_any_[i + 1];
+      next_cap_[i] = next_cap_[i + 1];
+      if ((flags_[i] & (kIsWord | kIsTaken)) != kIsWord) continue;
+      if (flags_[i] & kIsCap) {
+        next_any_[i] = next_cap_[i] = i;
+      } else if ((NearCapital(i, 2) || v.Is(i + 1, TokenKind::kNumber)) && FirstWordKnown(i)) {
+        next_any_[i] = i;
+      }
+    }
+  }
+
+  // Phrase lookups, each made once per token (the finders ask the same questions many times).
+  enum Table { kKnownOrgs, kNameStops, kNotOrgHeads, kOrgHeads, kPersonTitles, kPlaceWords, kPlaces, kRoleTitles, kTables };
+  const PhraseTable& TableOf(Table t) const {
+    switch (t) {
+      case kKnownOrgs: return lex_.known_orgs;
+      case kNameStops: return lex_.name_stops;
+      case kNotOrgHeads: return lex_.not_org_heads;
+      case kOrgHeads: return lex_.org_heads;
+      case kPersonTitles: return lex_.person_titles;
+      case kPlaceWords: return lex_.place_words;
+      case kPlaces: return lex_.places;
+      case kRoleTitles: return lex_.role_titles;
+      case kTables: break;
+    }
+    return lex_.places;
+  }
+  // Token count of the longest entry of table t starting at token i (M) or ending before it (B).
+  size_t M(Table t, size_t i) const {
+    if (i >= v_.size()) return 0;
+    int16_t& c = starts_[t * v_.size() + i];
+    if (c < 0) {
+      bool maybe = (v_.IsWord(i) || v_.Is(i, TokenKind::kAlnum)) && FirstWordKnown(i);
+      c = static_cast<int16_t>(maybe ? v_.Match(TableOf(t), i) : 0);
+    }
+    return static_cast<size_t>(c);
+  }
+  // Token i's word begins some entry of the entity tables (one lookup per token).
+  bool FirstWordKnown(size_t i) const {
+    int8_t& c = first_known_[i];
+    if (c < 0) c = lex_.entity_first_words.Contains(v_.Lower(i)) ? 1 : 0;
+    return c == 1;
+  }
+
+  size_t B(Table t, size_t i) const {
+    if (i == 0 || i > v_.size()) return 0;
+    int16_t& c = ends_[(t == kPersonTitles ? 0 : 1) * v_.size() + i - 1];
+    if (c < 0) c = static_cast<int16_t>(v_.MatchBefore(TableOf(t), i));
+    return static_cast<size_t>(c);
   }
 
   std::vector<Candidate> Run() {
     FindOrganizations();
+    for (const Mention& o : orgs_) {
+      org_ending_[o.end] = o.begin;
+      org_starting_[o.begin] = o.end;
+    }
     FindLocations();
+    CollectPlaceNames();
     FindPersons();
     Resolve();
     return Link();
   }
 
  private:
-  bool Cap(size_t i) const { return v_.IsWord(i) && v_.tok(i).upper_initial; }
-  bool Acronym(size_t i) const { return v_.IsWord(i) && v_.tok(i).all_upper; }
+  // Per-token facts the finders test over and over, in one byte each.
+  enum Flag : uint8_t { kIsWord = 1, kIsCap = 2, kIsAcronym = 4, kIsTaken = 8 };
+  bool Has(size_t i, uint8_t f) const { return i < flags_.size() && (flags_[i] & f); }
+  bool Cap(size_t i) const { return Has(i, kIsCap); }
+  bool Acronym(size_t i) const { return Has(i, kIsAcronym); }
   // Token i continues a name: separated from i - 1 by one blank, same line.
   bool Spaced(size_t i) const { return i < v_.size() && v_.tok(i).space_before; }
   bool SentenceStart(size_t i) const {
@@ -98,8 +173,8 @@ class Finder {
            (n == 0 ? (first_adjacent_ok || Spaced(i)) : Spaced(i + n))) {
       // A title, head or administrative word ends the name when a capitalised name follows it
       // ("Nguyễn Văn A Giám đốc Sở …"); "Khoa" in "Bế Đăng Khoa –" is a given name.
-      size_t w = std::max({v_.Match(lex_.role_titles, i + n), v_.Match(lex_.org_heads, i + n),
-                           v_.Match(lex_.place_words, i + n)});
+      size_t w = std::max({M(kRoleTitles, i + n), M(kOrgHeads, i + n),
+                           M(kPlaceWords, i + n)});
       if (n > 0 && w > 0 && Cap(i + n + w) && Spaced(i + n + w)) break;
       ++n;
     }
@@ -116,23 +191,23 @@ class Finder {
     while (k < v_.size() && Spaced(k)) {
       if (v_.Is(k, TokenKind::kWord) || v_.Is(k, TokenKind::kAlnum)) {
         if (v_.tok(k).upper_initial) {
-          if (k > j && (v_.Match(lex_.place_words, k) || v_.Match(lex_.role_titles, k))) break;
+          if (k > j && (M(kPlaceWords, k) || M(kRoleTitles, k))) break;
           last_cap = !v_.tok(k).all_upper;  // "Y tế" completes a word; "KH&CN bám" does not
           ++k;
           continue;
         }
-        if (v_.Match(lex_.place_words, k) || v_.Match(lex_.name_stops, k)) break;
+        if (M(kPlaceWords, k) || M(kNameStops, k)) break;
         // a lower-case run of at most three words that reaches a capital
         size_t r = k;
         while (r < v_.size() && r - k < 3 && v_.IsWord(r) && Spaced(r) && !v_.tok(r).upper_initial &&
-               !v_.Match(lex_.name_stops, r) && !v_.Match(lex_.place_words, r)) {
+               !M(kNameStops, r) && !M(kPlaceWords, r)) {
           ++r;
         }
         // "Báo Cao Bằng và Đài truyền hình tỉnh": "và" before another head joins two names.
         bool and_head = false;
-        for (size_t q = k; q < r; ++q) and_head = and_head || (v_.WordIs(q, "và") && v_.Match(lex_.org_heads, r));
-        if (r > k && r < v_.size() && Cap(r) && Spaced(r) && !v_.Match(lex_.place_words, r) &&
-            !v_.Match(lex_.role_titles, r) && !and_head) {
+        for (size_t q = k; q < r; ++q) and_head = and_head || (v_.WordIs(q, "và") && M(kOrgHeads, r));
+        if (r > k && r < v_.size() && Cap(r) && Spaced(r) && !M(kPlaceWords, r) &&
+            !M(kRoleTitles, r) && !and_head) {
           k = r;
           continue;
         }
@@ -160,7 +235,7 @@ class Finder {
   // A place right after an organisation or a place: "tỉnh Cao Bằng", "TP. Hà Nội"; or a bare
   // administrative word ("tỉnh") when no name follows. Returns the end token (== j when none).
   size_t PlaceSuffix(size_t j, bool allow_bare, size_t* name_begin) const {
-    size_t w = v_.Match(lex_.place_words, j);
+    size_t w = M(kPlaceWords, j);
     *name_begin = j;
     if (w == 0 || !Spaced(j) || v_.tok(j).upper_initial) return j;
     size_t n = NameRun(j + w, 4, !Spaced(j + w) && v_.IsPunct(j + w - 1, '.'));
@@ -172,15 +247,25 @@ class Finder {
     return allow_bare ? j + w : j;
   }
 
+  // A capitalised word within the next four tokens: lower-case words start a name only there.
+  bool NearCapital(size_t i, size_t reach = 4) const {
+    for (size_t k = i + 1; k < v_.size() && k <= i + reach; ++k) {
+      if (Cap(k)) return true;
+      if (v_.Is(k, TokenKind::kBreak)) return false;
+    }
+    return false;
+  }
+
   void FindOrganizations() {
-    for (size_t i = 0; i < v_.size(); ++i) {
-      if (taken_[i] || !v_.IsWord(i)) continue;
+    for (size_t i = next_any_[0]; i < v_.size(); i = next_any_[i + 1]) {
+      if (!Has(i, kIsWord) || Has(i, kIsTaken)) continue;
+      if (!v_.tok(i).upper_initial && !NearCapital(i)) continue;
       const std::string* known = nullptr;
-      size_t head = v_.Match(lex_.org_heads, i);
-      if (head > 0 && v_.Match(lex_.role_titles, i) > head) head = 0;  // "Bộ trưởng" is a title
-      if (head > 0 && v_.Match(lex_.not_org_heads, i) > head) head = 0;  // "Khoa học", "Hội nghị"
-      if (head > 0 && v_.Match(lex_.places, i) > head) head = 0;         // "Đài Loan" is a place
-      if (head > 0 && v_.Match(lex_.not_org_heads, i) == head && !v_.tok(i).all_upper) head = 0;
+      size_t head = M(kOrgHeads, i);
+      if (head > 0 && M(kRoleTitles, i) > head) head = 0;  // "Bộ trưởng" is a title
+      if (head > 0 && M(kNotOrgHeads, i) > head) head = 0;  // "Khoa học", "Hội nghị"
+      if (head > 0 && M(kPlaces, i) > head) head = 0;         // "Đài Loan" is a place
+      if (head > 0 && M(kNotOrgHeads, i) == head && !v_.tok(i).all_upper) head = 0;
       if (head > 0) {
         std::string head_text = LowerSpan(i, i + head);
         size_t syllables = std::count(head_text.begin(), head_text.end(), ' ') + 1;
@@ -223,7 +308,7 @@ class Finder {
         i = suffix - 1;
         continue;
       }
-      if (v_.tok(i).upper_initial && (known = nullptr, v_.Match(lex_.known_orgs, i, &known))) {
+      if (v_.tok(i).upper_initial && M(kKnownOrgs, i) > 0) {
         size_t n = v_.Match(lex_.known_orgs, i, &known);
         // Only as a whole name: not inside a longer capitalised run.
         if (InsideName(i)) continue;
@@ -284,9 +369,10 @@ class Finder {
 
   // --- places ----------------------------------------------------------------------------------
   void FindLocations() {
-    for (size_t i = 0; i < v_.size(); ++i) {
-      if (taken_[i] || !v_.IsWord(i)) continue;
-      size_t w = v_.Match(lex_.place_words, i);
+    for (size_t i = next_any_[0]; i < v_.size(); i = next_any_[i + 1]) {
+      if (!Has(i, kIsWord) || Has(i, kIsTaken)) continue;
+      if (!v_.tok(i).upper_initial && !NearCapital(i, 2) && !v_.Is(i + 1, TokenKind::kNumber)) continue;
+      size_t w = M(kPlaceWords, i);
       if (w > 0 && (!v_.tok(i).upper_initial || SentenceStart(i))) {
         size_t n = NameRun(i + w, 4, !Spaced(i + w) && v_.IsPunct(i + w - 1, '.'));
         if (n == 0 && Acronym(i + w)) n = 1;
@@ -340,68 +426,65 @@ class Finder {
   // The title phrase ending just before token i ("Giám đốc Sở KH&CN", "ông"), as [b, i).
   size_t TitleBefore(size_t i, bool* is_role) const {
     *is_role = false;
-    size_t n = v_.MatchBefore(lex_.person_titles, i);
+    size_t n = B(kPersonTitles, i);
     if (n > 0) {
-      *is_role = v_.MatchBefore(lex_.role_titles, i) == n;
+      *is_role = B(kRoleTitles, i) == n;
       return i - n;
     }
     // a role title followed by an organisation: "Bộ trưởng Bộ Y tế Nguyễn Thanh Long"
-    for (const Mention& o : orgs_) {
-      if (o.end == i && o.begin > 0) {
-        size_t r = v_.MatchBefore(lex_.role_titles, o.begin);
-        if (r > 0) {
-          *is_role = true;
-          return o.begin - r;
-        }
+    if (auto it = org_ending_.find(i); it != org_ending_.end() && it->second > 0) {
+      size_t r = B(kRoleTitles, it->second);
+      if (r > 0) {
+        *is_role = true;
+        return it->second - r;
       }
     }
     return i;
   }
 
   // [b, e) is the name of a place already written with its administrative word.
-  bool IsPlaceName(size_t b, size_t e) const {
-    std::string name = Lower(std::string(v_.TextSpan(b, e)));
+  bool IsPlaceName(size_t b, size_t e) const { return place_names_.count(std::string(v_.LowerSpan(b, e))) > 0; }
+
+  // The names of places written with their administrative word, for IsPlaceName.
+  void CollectPlaceNames() {
     for (const Mention& l : places_) {
       if (l.rule != std::string("location.place_word")) continue;
-      size_t w = v_.Match(lex_.place_words, l.begin);
-      if (l.end > l.begin + w && Lower(std::string(v_.TextSpan(l.begin + w, l.end))) == name) return true;
+      size_t w = M(kPlaceWords, l.begin);
+      if (l.end > l.begin + w) place_names_.insert(std::string(v_.LowerSpan(l.begin + w, l.end)));
     }
-    return false;
   }
 
   // A role written after the name: "Bế Đăng Khoa – Giám đốc Sở KH&CN".
   std::string RoleAfter(size_t e) const {
     if (!(v_.IsPunct(e, '-') || v_.IsPunct(e, ','))) return "";
-    size_t r = v_.Match(lex_.role_titles, e + 1);
+    size_t r = M(kRoleTitles, e + 1);
     if (r == 0) return "";
     size_t end = e + 1 + r;
-    for (const Mention& o : orgs_) {
-      if (o.begin == end) end = o.end;
-    }
+    if (auto it = org_starting_.find(end); it != org_starting_.end()) end = it->second;
     return std::string(v_.TextSpan(e + 1, end));
   }
 
   void FindPersons() {
-    for (size_t i = 0; i < v_.size(); ++i) {
-      if (taken_[i] || !Cap(i) || Acronym(i)) continue;
+    for (size_t i = next_cap_[0]; i < v_.size(); i = next_cap_[i + 1]) {
+      if ((flags_[i] & (kIsCap | kIsAcronym | kIsTaken)) != kIsCap) continue;
       bool is_role = false;
       size_t t = TitleBefore(i, &is_role);
       bool titled = t < i && (!v_.tok(t).upper_initial || SentenceStart(t) || is_role);
       // A title word or a head word is no name ("đồng chí Phó Giám đốc", "Giám đốc Sở").
-      if (v_.Match(lex_.person_titles, i) || v_.Match(lex_.org_heads, i) || v_.Match(lex_.place_words, i)) continue;
+      if (M(kPersonTitles, i) || M(kOrgHeads, i) || M(kPlaceWords, i)) continue;
       // A body's name is no person's ("Chủ tịch HĐQT Eximbank").
-      if (v_.Match(lex_.known_orgs, i)) continue;
+      if (M(kKnownOrgs, i)) continue;
       size_t n = NameRun(i, 4, true);
       // "hoa hậu Mỹ Latin Laura Zuniga": a place between the title and the name.
       if (titled && n > 1) {
-        size_t g = v_.Match(lex_.places, i);
+        size_t g = M(kPlaces, i);
         if (g > 0 && g < n) {
           i += g;
           n -= g;
         }
       }
       // A short place is no name ("Hoa hậu Mexico"); a long one may be ("Chủ tịch Hồ Chí Minh").
-      if (v_.Match(lex_.places, i) >= n && n <= 2) continue;
+      if (M(kPlaces, i) >= n && n <= 2) continue;
       if (IsPlaceName(i, i + n)) continue;  // "Vĩnh Châu" after "thị xã Vĩnh Châu"
       // One letter is initials ("N.T"); after a role, one word followed by a lower-case word is
       // the title's complement ("Bộ trưởng Y tế", "Hoa hậu Quốc tế").
@@ -409,7 +492,7 @@ class Finder {
       if (titled && is_role && n == 1 && v_.IsWord(i + 1) && !v_.tok(i + 1).upper_initial && Spaced(i + 1)) continue;
       // Without a title, a name starts with a family name and has three syllables or more
       // ("Nguyễn Văn Hùng"; "Kim Tuyên" is a tea), and is not a place ("Thái Bình Dương").
-      bool surname = v_.lex().surnames.Contains(v_.Lower(i)) && n >= 3 && v_.Match(lex_.places, i) < n;
+      bool surname = v_.lex().surnames.Contains(v_.Lower(i)) && n >= 3 && M(kPlaces, i) < n;
       if (!titled && !surname) continue;
       if (!titled && i > 0 && Cap(i - 1) && Spaced(i) && !SentenceStart(i)) continue;  // inside a longer name
       if (n == 0) continue;
@@ -433,18 +516,18 @@ class Finder {
     std::map<std::string, const Mention*> names;  // lower-case name → a mention of it
     for (const Mention& p : persons_) {
       if (p.end - p.begin < 2) continue;
-      names.emplace(Lower(std::string(v_.TextSpan(p.begin, p.end))), &p);
-      if (p.end - p.begin >= 3) names.emplace(Lower(std::string(v_.TextSpan(p.begin + 1, p.end))), &p);
+      names.emplace(std::string(v_.LowerSpan(p.begin, p.end)), &p);
+      if (p.end - p.begin >= 3) names.emplace(std::string(v_.LowerSpan(p.begin + 1, p.end)), &p);
       // A foreign name written first-name first is repeated by its first word ("Claudecir").
       if (!lex_.surnames.Contains(v_.Lower(p.begin)) && v_.Text(p.begin).size() > 3) {
-        names.emplace(Lower(std::string(v_.Text(p.begin))), &p);
+        names.emplace(std::string(v_.Lower(p.begin)), &p);
       }
     }
     std::map<std::string, std::string> places;  // lower-case name → key
     for (const Mention& l : places_) {
       if (l.rule != std::string("location.place_word")) continue;
-      size_t w = v_.Match(lex_.place_words, l.begin);
-      if (l.end - l.begin > w && Cap(l.begin + w)) places.emplace(Lower(std::string(v_.TextSpan(l.begin + w, l.end))), l.key);
+      size_t w = M(kPlaceWords, l.begin);
+      if (l.end - l.begin > w && Cap(l.begin + w)) places.emplace(std::string(v_.LowerSpan(l.begin + w, l.end)), l.key);
     }
     std::vector<bool> used(v_.size(), false);
     for (auto* list : {&orgs_, &places_, &persons_}) {
@@ -454,11 +537,11 @@ class Finder {
       }
     }
     std::vector<Mention> more;
-    for (size_t i = 0; i < v_.size(); ++i) {
-      if (used[i] || taken_[i] || !Cap(i) || InsideName(i)) continue;
+    for (size_t i = next_cap_[0]; i < v_.size(); i = next_cap_[i + 1]) {
+      if ((flags_[i] & (kIsCap | kIsTaken)) != kIsCap || used[i] || InsideName(i)) continue;
       size_t n = NameRun(i, 4, true);
       if (n == 0) continue;
-      std::string name = Lower(std::string(v_.TextSpan(i, i + n)));
+      std::string name = std::string(v_.LowerSpan(i, i + n));
       if (auto pl = places.find(name); pl != places.end()) {
         Mention m{RecordType::kLocation, i, i + n, pl->second, TraditionalTones(std::string(v_.TextSpan(i, i + n))),
                   "", "", "", "", "location.repeat"};
@@ -595,6 +678,15 @@ class Finder {
   std::vector<bool> taken_;
   std::vector<Mention> orgs_, places_, persons_;
   std::map<std::string, std::string> abbr_key_;
+  std::set<std::string> place_names_;
+  std::vector<uint8_t> flags_;
+  std::vector<size_t> next_any_;  // next token at or after i where any mention may start
+  std::vector<size_t> next_cap_;  // next capitalised token at or after i
+  std::map<size_t, size_t> org_ending_;    // end token → begin token of an organisation
+  std::map<size_t, size_t> org_starting_;  // begin token → end token
+  mutable std::vector<int16_t> starts_ = std::vector<int16_t>(kTables * v_.size(), -1);
+  mutable std::vector<int16_t> ends_ = std::vector<int16_t>(2 * v_.size(), -1);
+  mutable std::vector<int8_t> first_known_ = std::vector<int8_t>(v_.size(), -1);
 };
 
 }  // namespace

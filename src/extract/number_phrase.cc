@@ -217,8 +217,25 @@ std::optional<NumberPhrase> ParseWordsAt(const DocView& v, size_t i) {
 
 std::optional<NumberPhrase> ParseNumberAt(const DocView& v, size_t i) {
   if (i >= v.size()) return std::nullopt;
-  if (v.IsWord(i)) return ParseWordsAt(v, i);
-  return ParseDigitsAt(v, i);
+  // Every extractor asks about the same figures: parse each once per document.
+  struct Cache {
+    uint64_t doc = 0;
+    std::vector<int32_t> state;  // -2 unknown, -1 none, else index into phrases
+    std::vector<NumberPhrase> phrases;
+  };
+  thread_local Cache cache;
+  if (cache.doc != v.id()) {
+    cache.doc = v.id();
+    cache.state.assign(v.size(), -2);
+    cache.phrases.clear();
+  }
+  if (cache.state[i] == -2) {
+    std::optional<NumberPhrase> n = v.IsWord(i) ? ParseWordsAt(v, i) : ParseDigitsAt(v, i);
+    cache.state[i] = n ? static_cast<int32_t>(cache.phrases.size()) : -1;
+    if (n) cache.phrases.push_back(*n);
+  }
+  if (cache.state[i] < 0) return std::nullopt;
+  return cache.phrases[static_cast<size_t>(cache.state[i])];
 }
 
 Qualifier QualifierBefore(const DocView& v, size_t i) {

@@ -30,25 +30,39 @@ int Priority(RecordType t) {
 std::vector<Candidate> Resolve(const DocView& v, std::vector<Candidate> candidates) {
   // Longest first; on equal length the stronger type; then the earlier one. Stable for
   // determinism.
-  std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+  // Sort indices, not candidates: a candidate carries nine strings.
+  std::vector<size_t> order(candidates.size());
+  for (size_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
+    const Candidate& a = candidates[x];
+    const Candidate& b = candidates[y];
     size_t la = a.end - a.begin, lb = b.end - b.begin;
     if (la != lb) return la > lb;
     if (a.type != b.type) return Priority(a.type) < Priority(b.type);
     return a.begin < b.begin;
   });
   std::vector<bool> taken(v.size(), false);
-  std::vector<Candidate> kept;
-  for (Candidate& c : candidates) {
+  std::vector<size_t> chosen;
+  for (size_t x : order) {
+    const Candidate& c = candidates[x];
     bool free = true;
     for (size_t k = c.begin; k < c.end && free; ++k) free = !taken[k];
     if (!free) continue;
     for (size_t k = c.begin; k < c.end; ++k) taken[k] = true;
-    kept.push_back(std::move(c));
+    chosen.push_back(x);
   }
-  ExtractNumbers(v, taken, &kept);
-  std::stable_sort(kept.begin(), kept.end(), [](const Candidate& a, const Candidate& b) {
-    return a.begin < b.begin;
-  });
+  std::vector<Candidate> numbers;
+  ExtractNumbers(v, taken, &numbers);
+  // Kept candidates and numbers in order of start (no two share a start).
+  std::sort(chosen.begin(), chosen.end(), [&](size_t x, size_t y) { return candidates[x].begin < candidates[y].begin; });
+  std::vector<Candidate> kept;
+  kept.reserve(chosen.size() + numbers.size());
+  size_t n = 0;
+  for (size_t x : chosen) {
+    while (n < numbers.size() && numbers[n].begin < candidates[x].begin) kept.push_back(std::move(numbers[n++]));
+    kept.push_back(std::move(candidates[x]));
+  }
+  while (n < numbers.size()) kept.push_back(std::move(numbers[n++]));
   return kept;
 }
 

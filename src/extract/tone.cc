@@ -4,6 +4,8 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <unordered_map>
+
 namespace vnextract::internal {
 
 namespace {
@@ -14,8 +16,26 @@ bool IsLetter(UChar32 c) { return u_isalpha(c) || (U_GET_GC_MASK(c) & U_GC_M_MAS
 
 }  // namespace
 
+std::string TraditionalTonesSlow(std::string_view nfc);
+
 std::string TraditionalTones(std::string_view nfc) {
-  // Fast exit: only syllables with o/u followed by a toned a/e/y can change.
+  // Fast exit: only an "o" or "u" followed by a non-ASCII letter (a toned a/e/y) can change.
+  bool candidate = false;
+  for (size_t i = 0; i + 1 < nfc.size() && !candidate; ++i) {
+    char c = nfc[i];
+    candidate = (c == 'o' || c == 'O' || c == 'u' || c == 'U') && (static_cast<unsigned char>(nfc[i + 1]) & 0x80);
+  }
+  if (!candidate) return std::string(nfc);
+  // Names repeat within and across documents: remember recent answers.
+  thread_local std::unordered_map<std::string, std::string> memo;
+  if (auto it = memo.find(std::string(nfc)); it != memo.end()) return it->second;
+  if (memo.size() > 50000) memo.clear();
+  std::string result = TraditionalTonesSlow(nfc);
+  memo.emplace(std::string(nfc), result);
+  return result;
+}
+
+std::string TraditionalTonesSlow(std::string_view nfc) {
   UErrorCode st = U_ZERO_ERROR;
   const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(st);
   const icu::Normalizer2* nfcn = icu::Normalizer2::getNFCInstance(st);

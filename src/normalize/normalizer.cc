@@ -173,7 +173,7 @@ void Normalize(std::string_view original, NormalizedText* out) {
   static const icu::Normalizer2& nfc = Nfc();
   out->original = original;
   // Decode once into code points with their byte offsets.
-  thread_local std::vector<char32_t> cps;
+  thread_local UninitializedVector<char32_t> cps;
   cps.resize(original.size() + 1);
   out->original_byte.resize(original.size() + 1);
   size_t count = 0;

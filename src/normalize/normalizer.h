@@ -9,13 +9,15 @@
 #include <string_view>
 #include <vector>
 
+#include "util/uninitialized_vector.h"
+
 namespace vnextract::internal {
 
 struct NormalizedText {
   // The decoded input (valid UTF-8, no BOM) and the byte offset of each of its code points,
   // with one more entry for the end.
   std::string_view original;
-  std::vector<uint32_t> original_byte;
+  UninitializedVector<uint32_t> original_byte;
 
   // NFC text where every run of spaces, tabs, NBSP and other blanks is one ' ', every line
   // break (with the blanks around it and any blank lines) is one '\n', zero-width characters
@@ -26,8 +28,8 @@ struct NormalizedText {
   std::string lower;
   // For normalized code point k: the input code points [source_begin[k], source_end[k]) it
   // came from. Non-decreasing.
-  std::vector<uint32_t> source_begin;
-  std::vector<uint32_t> source_end;
+  UninitializedVector<uint32_t> source_begin;
+  UninitializedVector<uint32_t> source_end;
 
   size_t original_size() const { return original_byte.size() - 1; }
   // Input code-point span of the normalized code-point span [b, e), e > b.

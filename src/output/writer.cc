@@ -34,63 +34,65 @@ std::string Field(const Record& r, size_t col) {
   return "";
 }
 
-void CsvField(std::ostream& out, std::string_view s) {
+// Fields are appended to one buffer per record, written in one call: a stream call per field
+// costs more than the field.
+void CsvField(std::string* out, std::string_view s) {
   if (s.find_first_of(",\"\r\n") == std::string_view::npos) {
-    out.write(s.data(), static_cast<std::streamsize>(s.size()));
+    out->append(s);
     return;
   }
-  out.put('"');
+  out->push_back('"');
   size_t from = 0;
   for (size_t i = 0; i < s.size(); ++i) {
     if (s[i] != '"') continue;
-    out.write(s.data() + from, static_cast<std::streamsize>(i + 1 - from));
-    out.put('"');  // doubled
+    out->append(s.substr(from, i + 1 - from));
+    out->push_back('"');  // doubled
     from = i + 1;
   }
-  out.write(s.data() + from, static_cast<std::streamsize>(s.size() - from));
-  out.put('"');
+  out->append(s.substr(from));
+  out->push_back('"');
 }
 
-void TsvField(std::ostream& out, std::string_view s) {
+void TsvField(std::string* out, std::string_view s) {
   size_t from = 0;
   for (size_t i = 0; i < s.size(); ++i) {
     if (s[i] != '\t' && s[i] != '\n' && s[i] != '\r') continue;
-    out.write(s.data() + from, static_cast<std::streamsize>(i - from));
-    out.put(' ');
+    out->append(s.substr(from, i - from));
+    out->push_back(' ');
     from = i + 1;
   }
-  out.write(s.data() + from, static_cast<std::streamsize>(s.size() - from));
+  out->append(s.substr(from));
 }
 
-void JsonString(std::ostream& out, std::string_view s) {
-  out.put('"');
+void JsonString(std::string* out, std::string_view s) {
+  out->push_back('"');
   size_t from = 0;
   for (size_t i = 0; i < s.size(); ++i) {
     unsigned char u = static_cast<unsigned char>(s[i]);
     if (u >= 0x20 && u != '"' && u != '\\') continue;
-    out.write(s.data() + from, static_cast<std::streamsize>(i - from));
+    out->append(s.substr(from, i - from));
     from = i + 1;
     switch (u) {
-      case '"': out.write("\\\"", 2); break;
-      case '\\': out.write("\\\\", 2); break;
-      case '\n': out.write("\\n", 2); break;
-      case '\r': out.write("\\r", 2); break;
-      case '\t': out.write("\\t", 2); break;
+      case '"': out->append("\\\""); break;
+      case '\\': out->append("\\\\"); break;
+      case '\n': out->append("\\n"); break;
+      case '\r': out->append("\\r"); break;
+      case '\t': out->append("\\t"); break;
       default: {
         static const char kHex[] = "0123456789abcdef";
         char esc[6] = {'\\', 'u', '0', '0', kHex[u >> 4], kHex[u & 15]};
-        out.write(esc, 6);
+        out->append(esc, 6);
       }
     }
   }
-  out.write(s.data() + from, static_cast<std::streamsize>(s.size() - from));
-  out.put('"');
+  out->append(s.substr(from));
+  out->push_back('"');
 }
 
 // A number or null: values are exact decimals written as JSON numbers.
-void JsonNumber(std::ostream& out, std::string_view s) {
-  if (s.empty()) out << "null";
-  else out << s;
+void JsonNumber(std::string* out, std::string_view s) {
+  if (s.empty()) out->append("null");
+  else out->append(s);
 }
 
 }  // namespace
@@ -126,52 +128,69 @@ void RecordWriter::Begin() {
 }
 
 void RecordWriter::Write(const Record& r) {
+  std::string& b = buf_;
+  b.clear();
   size_t cols = options_.context ? kColumnCount : kColumnCount - 1;
   if (format_ == OutputFormat::kCsv || format_ == OutputFormat::kTsv) {
     for (size_t c = 0; c < cols; ++c) {
-      if (c) out_ << (format_ == OutputFormat::kCsv ? ',' : '\t');
-      if (format_ == OutputFormat::kCsv) CsvField(out_, Field(r, c));
-      else TsvField(out_, Field(r, c));
+      if (c) b.push_back(format_ == OutputFormat::kCsv ? ',' : '\t');
+      if (format_ == OutputFormat::kCsv) CsvField(&b, Field(r, c));
+      else TsvField(&b, Field(r, c));
     }
-    out_ << (format_ == OutputFormat::kCsv ? "\r\n" : "\n");
+    b.append(format_ == OutputFormat::kCsv ? "\r\n" : "\n");
+    out_.write(b.data(), static_cast<std::streamsize>(b.size()));
     return;
   }
-  if (format_ == OutputFormat::kJson) out_ << (first_ ? "\n" : ",\n");
+  if (format_ == OutputFormat::kJson) b.append(first_ ? "\n" : ",\n");
   first_ = false;
   bool numeric = HasNumericValue(r.type);
-  out_ << "{\"doc\":";
-  JsonString(out_, r.doc);
-  out_ << ",\"type\":\"" << RecordTypeName(r.type) << "\",\"text\":";
-  JsonString(out_, r.text);
-  out_ << ",\"value\":";
-  if (numeric) JsonNumber(out_, r.value);
-  else JsonString(out_, r.value);
-  out_ << ",\"value_to\":";
-  if (numeric) JsonNumber(out_, r.value_to);
-  else if (r.value_to.empty()) out_ << "null";
-  else JsonString(out_, r.value_to);
-  out_ << ",\"unit\":";
-  JsonString(out_, r.unit);
-  out_ << ",\"qualifier\":";
-  JsonString(out_, r.qualifier);
-  out_ << ",\"numerator\":";
-  JsonNumber(out_, r.numerator);
-  out_ << ",\"denominator\":";
-  JsonNumber(out_, r.denominator);
-  out_ << ",\"role\":";
-  JsonString(out_, r.role);
-  out_ << ",\"parent\":";
-  JsonString(out_, r.parent);
-  out_ << ",\"canonical\":";
-  JsonString(out_, r.canonical);
-  out_ << ",\"start\":" << r.start << ",\"end\":" << r.end << ",\"sentence\":" << r.sentence << ",\"rule\":";
-  JsonString(out_, r.rule);
+  b.append("{\"doc\":");
+  JsonString(&b, r.doc);
+  b.append(",\"type\":\"");
+  b.append(RecordTypeName(r.type));
+  b.append("\",\"text\":");
+  JsonString(&b, r.text);
+  b.append(",\"value\":");
+  if (numeric) JsonNumber(&b, r.value);
+  else JsonString(&b, r.value);
+  b.append(",\"value_to\":");
+  if (numeric) JsonNumber(&b, r.value_to);
+  else if (r.value_to.empty()) b.append("null");
+  else JsonString(&b, r.value_to);
+  b.append(",\"unit\":");
+  JsonString(&b, r.unit);
+  b.append(",\"qualifier\":");
+  JsonString(&b, r.qualifier);
+  b.append(",\"numerator\":");
+  JsonNumber(&b, r.numerator);
+  b.append(",\"denominator\":");
+  JsonNumber(&b, r.denominator);
+  b.append(",\"role\":");
+  JsonString(&b, r.role);
+  b.append(",\"parent\":");
+  JsonString(&b, r.parent);
+  b.append(",\"canonical\":");
+  JsonString(&b, r.canonical);
+  b.append(",\"start\":");
+  b.append(std::to_string(r.start));
+  b.append(",\"end\":");
+  b.append(std::to_string(r.end));
+  b.append(",\"sentence\":");
+  b.append(std::to_string(r.sentence));
+  b.append(",\"rule\":");
+  JsonString(&b, r.rule);
   if (options_.context) {
-    out_ << ",\"context\":";
-    JsonString(out_, r.context);
+    b.append(",\"context\":");
+    if (r.context != last_context_ || last_context_escaped_.empty()) {
+      last_context_ = r.context;
+      last_context_escaped_.clear();
+      JsonString(&last_context_escaped_, r.context);
+    }
+    b.append(last_context_escaped_);
   }
-  out_ << "}";
-  if (format_ == OutputFormat::kJsonLines) out_ << "\n";
+  b.push_back('}');
+  if (format_ == OutputFormat::kJsonLines) b.push_back('\n');
+  out_.write(b.data(), static_cast<std::streamsize>(b.size()));
 }
 
 void RecordWriter::End() {

@@ -114,32 +114,34 @@ class Loader {
 
 }  // namespace
 
+void PhraseTable::Mark(std::string_view s, uint8_t kind) {
+  auto it = map_.find(s);
+  if (it == map_.end()) it = map_.emplace(std::string(s), Entry{}).first;
+  it->second.kinds |= kind;
+  starts_[Head(s)] = true;
+  ends_[Tail(s)] = true;
+}
+
 void PhraseTable::Add(std::string key, std::string payload) {
   max_tokens_ = std::max(max_tokens_, CountTokens(key));
-  // A token boundary inside a key: at a blank, or next to punctuation ("km/h", "đô-la").
+  // Where a token can end inside a key: at a blank, or next to ASCII punctuation ("km/h",
+  // "đô-la", "tp.") or a degree sign ("°c").
+  auto punct = [](char c) { return c == '/' || c == '-' || c == '.' || c == '&' || c == ':' || c == '$'; };
   auto boundary = [&](size_t p) {
-    auto punct = [](char c) { return c == ' ' || c == '/' || c == '-' || c == '.' || c == '&' || (c & 0x80); };
-    return key[p] == ' ' || punct(key[p]) || punct(key[p - 1]);
+    if (key[p] == ' ' || punct(key[p]) || punct(key[p - 1])) return true;
+    if (key.compare(p, 2, "\xC2\xB0") == 0) return true;                // before °
+    return p >= 2 && key.compare(p - 2, 2, "\xC2\xB0") == 0;             // after °
   };
   for (size_t p = 1; p < key.size(); ++p) {
     if (!boundary(p)) continue;
     std::string_view left(key.data(), p), right(key.data() + p, key.size() - p);
     while (!left.empty() && left.back() == ' ') left.remove_suffix(1);
     while (!right.empty() && right.front() == ' ') right.remove_prefix(1);
-    if (!left.empty()) {
-      prefixes_.emplace(std::string(left), true);
-      starts_[Head(left)] = true;
-      ends_[Tail(left)] = true;
-    }
-    if (!right.empty()) {
-      suffixes_.emplace(std::string(right), true);
-      starts_[Head(right)] = true;
-      ends_[Tail(right)] = true;
-    }
+    if (!left.empty()) Mark(left, kPrefix);
+    if (!right.empty()) Mark(right, kSuffix);
   }
-  starts_[Head(key)] = true;
-  ends_[Tail(key)] = true;
-  map_.insert_or_assign(std::move(key), std::move(payload));
+  Mark(key, kKey);
+  map_[key].payload = std::move(payload);
 }
 
 Lexicons::Lexicons() = default;
@@ -195,6 +197,13 @@ Status LoadLexicons(const DataSource& source, Lexicons* out) {
   for (const Entry& e : entity_entries) {
     Status s = l.Load(e.path, e.table, e.target);
     if (!s.ok()) return s;
+  }
+  for (const PhraseTable* t : {&out->person_titles, &out->role_titles, &out->org_heads, &out->place_words,
+                               &out->places, &out->known_orgs, &out->not_org_heads, &out->name_stops}) {
+    t->ForEachKey([&](const std::string& key) {
+      size_t cut = key.find_first_of(" ./-&:");
+      out->entity_first_words.Add(key.substr(0, cut == 0 ? 1 : cut), "");
+    });
   }
   Status s = l.LoadLines("segment/abbreviations.txt", &out->abbreviations);
   if (!s.ok()) return s;

@@ -3,6 +3,7 @@
 #ifndef VNEXTRACT_RULES_LEXICON_H_
 #define VNEXTRACT_RULES_LEXICON_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -30,22 +31,44 @@ struct StringHash {
 class PhraseTable {
  public:
   void Add(std::string key, std::string payload);
+
+  // What a span is to the table: a key (with its payload), the start of a longer key, the end of
+  // a longer key — one hash lookup answers all three.
+  struct Entry {
+    std::string payload;
+    uint8_t kinds = 0;  // kKey | kPrefix | kSuffix
+  };
+  static constexpr uint8_t kKey = 1, kPrefix = 2, kSuffix = 4;
+  const Entry* Lookup(std::string_view span) const {
+    if (!MayStart(span) || !MayEnd(span)) return nullptr;
+    auto it = map_.find(span);
+    return it == map_.end() ? nullptr : &it->second;
+  }
+
   // The payload of `key`, or nullptr.
   const std::string* Find(std::string_view key) const {
-    if (!MayStart(key) || !MayEnd(key)) return nullptr;
-    auto it = map_.find(key);
-    return it == map_.end() ? nullptr : &it->second;
+    const Entry* e = Lookup(key);
+    return e && (e->kinds & kKey) ? &e->payload : nullptr;
   }
   bool Contains(std::string_view key) const { return Find(key) != nullptr; }
   // Some key starts with `span` (cut at a token boundary) and is longer.
   bool IsPrefix(std::string_view span) const {
-    return MayStart(span) && prefixes_.find(span) != prefixes_.end();
+    const Entry* e = Lookup(span);
+    return e && (e->kinds & kPrefix);
   }
   // Some key ends with `span` and is longer.
-  bool IsSuffix(std::string_view span) const { return MayEnd(span) && suffixes_.find(span) != suffixes_.end(); }
+  bool IsSuffix(std::string_view span) const {
+    const Entry* e = Lookup(span);
+    return e && (e->kinds & kSuffix);
+  }
   // The most tokens any key spans (words, and punctuation such as '/' in "km/h").
   size_t max_tokens() const { return max_tokens_; }
-  size_t size() const { return map_.size(); }
+  template <typename F>
+  void ForEachKey(F f) const {
+    for (const auto& [k, v] : map_) {
+      if (v.kinds & kKey) f(k);
+    }
+  }
 
  private:
   static size_t Head(std::string_view s) {
@@ -57,10 +80,9 @@ class PhraseTable {
   }
   bool MayStart(std::string_view s) const { return !s.empty() && starts_[Head(s)]; }
   bool MayEnd(std::string_view s) const { return !s.empty() && ends_[Tail(s)]; }
+  void Mark(std::string_view s, uint8_t kind);
 
-  std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> map_;
-  std::unordered_map<std::string, bool, StringHash, std::equal_to<>> prefixes_;
-  std::unordered_map<std::string, bool, StringHash, std::equal_to<>> suffixes_;
+  std::unordered_map<std::string, Entry, StringHash, std::equal_to<>> map_;
   std::vector<bool> starts_ = std::vector<bool>(1 << 16);
   std::vector<bool> ends_ = std::vector<bool>(1 << 16);
   size_t max_tokens_ = 0;
@@ -108,6 +130,9 @@ struct Lexicons {
   PhraseTable known_orgs;       // who, moderna, chính phủ … → canonical name
   PhraseTable acronyms;         // ubnd → Ủy ban nhân dân, kh&cn → Khoa học và Công nghệ
   PhraseTable not_org_heads;    // khoa học, hội nghị: nouns that begin with a head word
+  // The first word (up to a blank or punctuation) of every key of the entity tables above: a
+  // token whose word is not here starts no entry of any of them.
+  PhraseTable entity_first_words;
   PhraseTable name_stops;       // lower-case words that end an organisation's name (cho, là, thuộc…)
   // segment/
   std::vector<std::string> abbreviations;  // "TP.", "ThS.", … (case as written)

@@ -59,16 +59,17 @@ void CutRuns(std::string_view norm, std::vector<Token>* out) {
     uint32_t byte;
   };
   thread_local std::vector<Cp> cps;
-  cps.clear();
-  cps.reserve(norm.size() + 2);
+  if (cps.size() < norm.size() + 2) cps.resize(norm.size() + 2);
+  size_t n = 0;
+  Cp* out_cp = cps.data();
   for (size_t i = 0; i < norm.size();) {
     uint32_t b = static_cast<uint32_t>(i);
-    char32_t c = static_cast<unsigned char>(norm[i]) < 0x80 ? static_cast<unsigned char>(norm[i++]) : NextCodePoint(norm, &i);
-    cps.push_back({c, Classify(c), b});
+    unsigned char byte = static_cast<unsigned char>(norm[i]);
+    char32_t c = byte < 0x80 ? (++i, byte) : NextCodePoint(norm, &i);
+    out_cp[n++] = {c, Classify(c), b};
   }
-  const size_t n = cps.size();
-  cps.push_back({0, CharClass::kEnd, static_cast<uint32_t>(norm.size())});
-  cps.push_back({0, CharClass::kEnd, static_cast<uint32_t>(norm.size())});
+  out_cp[n] = {0, CharClass::kEnd, static_cast<uint32_t>(norm.size())};
+  out_cp[n + 1] = {0, CharClass::kEnd, static_cast<uint32_t>(norm.size())};
   bool space = false;
   for (size_t k = 0; k < n;) {
     const Cp& p = cps[k];
