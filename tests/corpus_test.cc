@@ -73,6 +73,12 @@ std::string Check(RecordType type, const std::vector<std::string>& f, bool varia
       if (r.type != type || t != f[1]) continue;
     }
     if (testing::Substr(sentence, r.start, r.end) != r.text) return "offsets do not point at the text";
+    if (IsEntity(type)) {  // value, and role (person) or parent (location) in the fourth column
+      if (testing::Nfc(r.value) != f[2]) return "value '" + r.value + "', expected '" + f[2] + "'" + Describe(all);
+      std::string extra = type == RecordType::kPerson ? r.role : type == RecordType::kLocation ? r.parent : f[3];
+      if (extra != f[3]) return "role/parent '" + extra + "', expected '" + f[3] + "'" + Describe(all);
+      return "";
+    }
     std::string value = r.value;
     if (type == RecordType::kRatio) value = r.numerator + "/" + r.denominator;
     if (!r.value_to.empty()) value += ".." + r.value_to;
@@ -86,6 +92,7 @@ std::string Check(RecordType type, const std::vector<std::string>& f, bool varia
 
 void WalkCorpus(RecordType type) {
   std::string dir = std::string(VNEXTRACT_SOURCE_DIR) + "/data/" + std::string(RecordTypeName(type));
+  if (IsEntity(type)) dir = std::string(VNEXTRACT_SOURCE_DIR) + "/data/entity/" + std::string(RecordTypeName(type));
   std::vector<std::string> pos = Lines(dir + "/corpus.tsv");
   std::vector<std::string> neg = Lines(dir + "/negative.txt");
   REQUIRE_MESSAGE(pos.size() >= 40, "fewer than 40 examples in " << dir << "/corpus.tsv");
@@ -123,6 +130,9 @@ TEST_CASE("corpus: date") { WalkCorpus(RecordType::kDate); }
 TEST_CASE("corpus: time") { WalkCorpus(RecordType::kTime); }
 TEST_CASE("corpus: legal_ref") { WalkCorpus(RecordType::kLegalRef); }
 TEST_CASE("corpus: number") { WalkCorpus(RecordType::kNumber); }
+TEST_CASE("corpus: person") { WalkCorpus(RecordType::kPerson); }
+TEST_CASE("corpus: organization") { WalkCorpus(RecordType::kOrganization); }
+TEST_CASE("corpus: location") { WalkCorpus(RecordType::kLocation); }
 
 }  // namespace
 }  // namespace vnextract

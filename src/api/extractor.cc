@@ -90,6 +90,16 @@ Status Extractor::Extract(std::string_view bytes, std::string_view doc_name, con
   if (want_entities) {
     std::vector<internal::Candidate> entities;
     internal::ExtractEntities(view, kept, &entities);
+    // A bare number inside a name ("phường 12", "Quận 7") is part of the name.
+    std::vector<bool> in_entity(a.tokens.size(), false);
+    for (const internal::Candidate& c : entities) {
+      for (size_t k = c.begin; k < c.end; ++k) in_entity[k] = true;
+    }
+    kept.erase(std::remove_if(kept.begin(), kept.end(),
+                              [&](const internal::Candidate& c) {
+                                return c.type == RecordType::kNumber && in_entity[c.begin];
+                              }),
+               kept.end());
     // Both lists are in order of start: merge them (numeric records first on a tie).
     size_t numeric = kept.size();
     for (internal::Candidate& c : entities) kept.push_back(std::move(c));

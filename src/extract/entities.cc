@@ -38,6 +38,7 @@ class Finder {
  public:
   Finder(const DocView& v, const std::vector<Candidate>& numeric) : v_(v), lex_(v.lex()), taken_(v.size(), false) {
     for (const Candidate& c : numeric) {
+      if (c.type == RecordType::kNumber) continue;  // "phường 12": a place may take a bare number
       for (size_t k = c.begin; k < c.end; ++k) taken_[k] = true;
     }
     // All-caps lines (menus, banners: "THÔNG TIN NHIỆM VỤ KH&CN") hold no names.
@@ -192,11 +193,19 @@ class Finder {
       if (v_.Is(k, TokenKind::kWord) || v_.Is(k, TokenKind::kAlnum)) {
         if (v_.tok(k).upper_initial) {
           if (k > j && (M(kPlaceWords, k) || M(kRoleTitles, k))) break;
-          last_cap = !v_.tok(k).all_upper;  // "Y tế" completes a word; "KH&CN bám" does not
+          // "Giám đốc Sở KH&CN Hà Thị Lụa": after a title, a family name and two more capitals
+          // begin the person's name, not more of the organisation's.
+          if (k > j && role_before_ && lex_.surnames.Contains(v_.Lower(k)) && NameRun(k, 4, true) >= 3) break;
+          // "Y tế" completes a word; "KH&CN bám", "Hà Nội dự" do not
+          last_cap = !v_.tok(k).all_upper && !(k > j && Cap(k - 1) && Spaced(k));
           ++k;
           continue;
         }
-        if (M(kPlaceWords, k) || M(kNameStops, k)) break;
+        // An administrative word ends the name only when it introduces a place ("xã hội" does not).
+        if ((M(kPlaceWords, k) && (Cap(k + M(kPlaceWords, k)) || v_.Is(k + M(kPlaceWords, k), TokenKind::kNumber))) ||
+            M(kNameStops, k)) {
+          break;
+        }
         // a lower-case run of at most three words that reaches a capital
         size_t r = k;
         while (r < v_.size() && r - k < 3 && v_.IsWord(r) && Spaced(r) && !v_.tok(r).upper_initial &&
@@ -234,12 +243,26 @@ class Finder {
 
   // A place right after an organisation or a place: "tỉnh Cao Bằng", "TP. Hà Nội"; or a bare
   // administrative word ("tỉnh") when no name follows. Returns the end token (== j when none).
+  // After "tỉnh", "thành phố", "TP" the name is a known province or city (so "UBND tỉnh Hoàng
+  // Văn Minh" ends at "tỉnh"); after other words, a run of capitals. Returns the name's length.
+  size_t PlaceNameAfter(size_t j, size_t w) const {
+    size_t n = NameRun(j + w, 4, !Spaced(j + w) && v_.IsPunct(j + w - 1, '.'));
+    if (n == 0 && Acronym(j + w)) n = 1;  // "TP.HCM"
+    std::string word(v_.LowerSpan(j, j + w));
+    if (word == "tỉnh" || word == "thành phố" || word == "tp" || word == "tp.") {
+      size_t g = M(kPlaces, j + w);
+      if (g > 0) return g;
+      if (n > 0 && Acronym(j + w)) return 1;
+      return 0;
+    }
+    return n;
+  }
+
   size_t PlaceSuffix(size_t j, bool allow_bare, size_t* name_begin) const {
     size_t w = M(kPlaceWords, j);
     *name_begin = j;
-    if (w == 0 || !Spaced(j) || v_.tok(j).upper_initial) return j;
-    size_t n = NameRun(j + w, 4, !Spaced(j + w) && v_.IsPunct(j + w - 1, '.'));
-    if (n == 0 && Acronym(j + w)) n = 1;  // "TP.HCM"
+    if (w == 0 || !Spaced(j) || (v_.tok(j).upper_initial && !Acronym(j))) return j;
+    size_t n = PlaceNameAfter(j, w);
     if (n > 0) {
       *name_begin = j + w;
       return j + w + n;
@@ -265,13 +288,26 @@ class Finder {
       if (head > 0 && M(kRoleTitles, i) > head) head = 0;  // "Bộ trưởng" is a title
       if (head > 0 && M(kNotOrgHeads, i) > head) head = 0;  // "Khoa học", "Hội nghị"
       if (head > 0 && M(kPlaces, i) > head) head = 0;         // "Đài Loan" is a place
-      if (head > 0 && M(kNotOrgHeads, i) == head && !v_.tok(i).all_upper) head = 0;
+      if (head > 0 && M(kKnownOrgs, i) >= head) head = 0;     // "Chính phủ": a name of its own
+      if (head > 0 && M(kNotOrgHeads, i) == head && !v_.tok(i).all_upper &&
+          !(v_.tok(i).upper_initial && Cap(i + head))) {
+        head = 0;
+      }
       if (head > 0) {
         std::string head_text = LowerSpan(i, i + head);
         size_t syllables = std::count(head_text.begin(), head_text.end(), ' ') + 1;
         bool standalone = syllables >= 3 || Acronym(i);
         bool capital = v_.tok(i).upper_initial;
+        // A lower-case head names a body only when it has two syllables or more ("tập đoàn
+        // Thành Công", "ngân hàng Nhà nước"; "trụ sở UBND" is no "sở"), is no common noun, and
+        // does not end a noun begun by the word before it ("cán bộ").
+        if (!capital && (syllables < 2 || M(kNotOrgHeads, i) > 0 ||
+                         (i > 0 && v_.IsWord(i - 1) && v_.Match(lex_.nouns, i - 1) > 1))) {
+          continue;
+        }
+        role_before_ = B(kRoleTitles, i) > 0 || B(kPersonTitles, i) > 0;
         size_t end = OrgName(i + head);
+        role_before_ = false;
         bool has_name = end > i + head;
         // A lower-case head names a body only before a capitalised name ("tập đoàn Thành Công",
         // "nhà máy điện hạt nhân Fukushima") or, when it is a whole name, before a place.
@@ -312,7 +348,8 @@ class Finder {
         size_t n = v_.Match(lex_.known_orgs, i, &known);
         // Only as a whole name: not inside a longer capitalised run.
         if (InsideName(i)) continue;
-        Mention m{RecordType::kOrganization, i, i + n, Lower(*known), *known, "", "", "", "", "organization.known"};
+        Mention m{RecordType::kOrganization, i, i + n, Lower(*known), std::string(v_.TextSpan(i, i + n)), "", "", "", "",
+                  "organization.known"};
         orgs_.push_back(std::move(m));
         i += n - 1;
         continue;
@@ -373,9 +410,8 @@ class Finder {
       if (!Has(i, kIsWord) || Has(i, kIsTaken)) continue;
       if (!v_.tok(i).upper_initial && !NearCapital(i, 2) && !v_.Is(i + 1, TokenKind::kNumber)) continue;
       size_t w = M(kPlaceWords, i);
-      if (w > 0 && (!v_.tok(i).upper_initial || SentenceStart(i))) {
-        size_t n = NameRun(i + w, 4, !Spaced(i + w) && v_.IsPunct(i + w - 1, '.'));
-        if (n == 0 && Acronym(i + w)) n = 1;
+      if (w > 0 && (!v_.tok(i).upper_initial || SentenceStart(i) || Acronym(i))) {  // "TP Đà Nẵng"
+        size_t n = PlaceNameAfter(i, w);
         // "phường 2", "quận 7": numbered wards and districts
         if (n == 0 && v_.Is(i + w, TokenKind::kNumber) && Spaced(i + w) && v_.Text(i + w).size() <= 2 &&
             (v_.WordIs(i, "phường") || v_.WordIs(i, "quận") || v_.WordIs(i, "khu") || v_.WordIs(i, "ấp"))) {
@@ -390,8 +426,8 @@ class Finder {
       const std::string* canon = nullptr;
       size_t g = Cap(i) ? v_.Match(lex_.places, i, &canon) : 0;
       if (g > 0) {
-        // "Anh", "Đức", "Nga" open sentences as pronouns and names: not there.
-        bool ambiguous = g == 1 && SentenceStart(i) && v_.Text(i).size() <= 4;
+        // "Anh", "Đức", "Nga" open sentences as pronouns and names: not there; "Nhật ký" is no Japan.
+        bool ambiguous = (g == 1 && SentenceStart(i) && v_.Text(i).size() <= 4) || v_.Match(lex_.not_places, i) > g;
         if (!ambiguous) {
           Mention m{RecordType::kLocation, i, i + g, "", "", "", "", "", "", "location.gazetteer"};
           std::string c = canon->substr(0, canon->find('\t'));
@@ -409,16 +445,28 @@ class Finder {
       if (v_.IsPunct(a.end, ',') && b.begin == a.end + 1 && b.rule == std::string("location.place_word")) {
         a.parent = std::string(v_.TextSpan(b.begin, b.end));
       }
+      // "huyện Trùng Khánh (Cao Bằng)"
+      if (v_.IsPunct(a.end, '(') && b.begin == a.end + 1 && v_.IsPunct(b.end, ')')) {
+        a.parent = std::string(v_.TextSpan(b.begin, b.end));
+      }
     }
   }
 
   void AddPlace(size_t b, size_t name_b, size_t e, const char* rule) {
     Mention m{RecordType::kLocation, b, e, "", "", "", "", "", "", rule};
     std::string name(v_.TextSpan(name_b, e));
+    // "TP.HCM", "TP HCM": the whole mention may be a gazetteer name
+    if (const std::string* whole = v_.lex().places.Find(v_.LowerSpan(b, e))) {
+      m.value = TraditionalTones(whole->substr(0, whole->find('\t')));
+      m.key = Lower(m.value);
+      places_.push_back(std::move(m));
+      return;
+    }
     const std::string* canon = v_.lex().places.Find(Lower(name));
     std::string key = canon ? canon->substr(0, canon->find('\t')) : name;
     m.key = Lower(TraditionalTones(key));
-    m.value = TraditionalTones(std::string(v_.TextSpan(b, e)));
+    m.value = TraditionalTones(std::string(v_.LowerSpan(b, name_b)) + (name_b > b ? " " : "") +
+                               std::string(v_.TextSpan(name_b, e)));
     places_.push_back(std::move(m));
   }
 
@@ -460,7 +508,26 @@ class Finder {
     size_t r = M(kRoleTitles, e + 1);
     if (r == 0) return "";
     size_t end = e + 1 + r;
-    if (auto it = org_starting_.find(end); it != org_starting_.end()) end = it->second;
+    if (auto it = org_starting_.find(end); it != org_starting_.end()) {
+      end = it->second;
+    } else {
+      // "Trưởng phòng Văn hóa và Thông tin huyện", "Phó Bí thư Thường trực Tỉnh ủy"
+      bool last_cap = false;
+      while (end < v_.size() && Spaced(end) && v_.IsWord(end)) {
+        if (Cap(end)) {
+          last_cap = true;
+        } else if (size_t w = M(kPlaceWords, end)) {
+          size_t n = PlaceNameAfter(end, w);
+          end += w + n;
+          break;
+        } else if (last_cap || v_.WordIs(end, "và")) {
+          last_cap = false;
+        } else {
+          break;
+        }
+        ++end;
+      }
+    }
     return std::string(v_.TextSpan(e + 1, end));
   }
 
@@ -478,7 +545,7 @@ class Finder {
       // "hoa hậu Mỹ Latin Laura Zuniga": a place between the title and the name.
       if (titled && n > 1) {
         size_t g = M(kPlaces, i);
-        if (g > 0 && g < n) {
+        if (g > 0 && n - g >= 2) {
           i += g;
           n -= g;
         }
@@ -501,8 +568,7 @@ class Finder {
       m.key = Lower(m.value);
       m.alias = n == 1;
       if (titled && is_role) m.role = std::string(v_.TextSpan(t, i));
-      std::string after = RoleAfter(i + n);
-      if (!after.empty()) m.role = after;
+      if (m.role.empty()) m.role = RoleAfter(i + n);  // a title before the name wins
       persons_.push_back(std::move(m));
       i += n - 1;
     }
@@ -679,6 +745,7 @@ class Finder {
   std::vector<Mention> orgs_, places_, persons_;
   std::map<std::string, std::string> abbr_key_;
   std::set<std::string> place_names_;
+  bool role_before_ = false;  // the organisation being read follows a title (OrgName)
   std::vector<uint8_t> flags_;
   std::vector<size_t> next_any_;  // next token at or after i where any mention may start
   std::vector<size_t> next_cap_;  // next capitalised token at or after i

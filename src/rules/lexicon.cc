@@ -193,6 +193,7 @@ Status LoadLexicons(const DataSource& source, Lexicons* out) {
       {"entity/acronyms.tsv", true, &out->acronyms},
       {"entity/name_stops.txt", false, &out->name_stops},
       {"entity/not_org_heads.txt", false, &out->not_org_heads},
+      {"entity/not_places.txt", false, &out->not_places},
   };
   for (const Entry& e : entity_entries) {
     Status s = l.Load(e.path, e.table, e.target);
