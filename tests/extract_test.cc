@@ -86,6 +86,42 @@ TEST_CASE("hard cases decided as records.md says") {
   }
 }
 
+TEST_CASE("entities: the seed's names, roles, parents and one id per entity") {
+  auto rs = testing::ExtractText(
+      "Sáng ngày 06/10, Sở khoa học và Công nghệ (KH&CN) tỉnh Cao Bằng tổ chức hội nghị. Hội nghị có đồng chí "
+      "Bế Đăng Khoa – Giám đốc Sở KH&CN. Mô hình tại xã Nguyễn Huệ, huyện Hòa An phối hợp với Đài truyền hình "
+      "tỉnh. Sản phẩm của huyện Hoà An.");
+  auto find = [&](std::string_view text) -> const Record* {
+    for (const Record& r : rs) {
+      if (r.text == text && IsEntity(r.type)) return &r;
+    }
+    return nullptr;
+  };
+  const Record* so = find("Sở khoa học và Công nghệ (KH&CN) tỉnh Cao Bằng");
+  const Record* so_short = find("Sở KH&CN");
+  const Record* khoa = find("Bế Đăng Khoa");
+  const Record* xa = find("xã Nguyễn Huệ");
+  const Record* hoa1 = find("huyện Hòa An");
+  const Record* hoa2 = find("huyện Hoà An");
+  const Record* dai = find("Đài truyền hình tỉnh");
+  REQUIRE(so);
+  REQUIRE(so_short);
+  REQUIRE(khoa);
+  REQUIRE(xa);
+  REQUIRE(hoa1);
+  REQUIRE(hoa2);
+  REQUIRE(dai);
+  CHECK(so->type == RecordType::kOrganization);
+  CHECK(so->value == "Sở khoa học và Công nghệ tỉnh Cao Bằng");
+  CHECK(so_short->canonical == so->canonical);
+  CHECK(khoa->type == RecordType::kPerson);
+  CHECK(khoa->role == "Giám đốc Sở KH&CN");
+  CHECK(xa->parent == "huyện Hòa An");
+  CHECK(hoa1->canonical == hoa2->canonical);
+  CHECK(hoa2->value == "huyện Hòa An");
+  CHECK(dai->value == "Đài truyền hình tỉnh");
+}
+
 TEST_CASE("no record for articles, names and the word 'năm'") {
   const char* nothing[] = {
       "Sở đã phân công một đồng chí trực tiếp chỉ đạo.",

@@ -71,6 +71,7 @@ class DocView {
 
  private:
   std::string_view Slice(std::string_view s, size_t b, size_t e) const {
+    if (e <= b) return {};
     return s.substr(tokens_[b].b, tokens_[e - 1].e - tokens_[b].b);
   }
   std::string_view norm_;

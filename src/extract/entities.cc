@@ -52,7 +52,10 @@ class Finder {
         }
         ++e;
       }
-      if (words >= 2 && caps * 10 >= words * 7) {
+      int initials = 0;
+      for (size_t k = b; k < e; ++k) initials += v.IsWord(k) && v.tok(k).upper_initial;
+      // all capitals (menus, banners), or every word capitalised (a headline in title case)
+      if ((words >= 2 && caps * 10 >= words * 7) || (words >= 5 && initials * 10 >= words * 9)) {
         for (size_t k = b; k < e; ++k) taken_[k] = true;
       }
       b = e + 1;
@@ -79,7 +82,7 @@ class Finder {
       if ((flags_[i] & (kIsWord | kIsTaken)) != kIsWord) continue;
       if (flags_[i] & kIsCap) {
         next_any_[i] = next_cap_[i] = i;
-      } else if ((NearCapital(i, 2) || v.Is(i + 1, TokenKind::kNumber)) && FirstWordKnown(i)) {
+      } else if ((NearCapital(i, 3) || v.Is(i + 1, TokenKind::kNumber)) && FirstWordKnown(i)) {
         next_any_[i] = i;
       }
     }
@@ -189,13 +192,13 @@ class Finder {
   size_t OrgName(size_t j) const {
     size_t k = j;
     bool last_cap = false;
-    while (k < v_.size() && Spaced(k)) {
+    while (k < v_.size() && (Spaced(k) || v_.IsPunct(k, ','))) {
       if (v_.Is(k, TokenKind::kWord) || v_.Is(k, TokenKind::kAlnum)) {
         if (v_.tok(k).upper_initial) {
-          if (k > j && (M(kPlaceWords, k) || M(kRoleTitles, k))) break;
+          if ((Acronym(k) && M(kPlaceWords, k)) || (k > j && (M(kPlaceWords, k) || M(kRoleTitles, k)))) break;
           // "Giám đốc Sở KH&CN Hà Thị Lụa": after a title, a family name and two more capitals
           // begin the person's name, not more of the organisation's.
-          if (k > j && role_before_ && lex_.surnames.Contains(v_.Lower(k)) && NameRun(k, 4, true) >= 3) break;
+          if (role_before_ && lex_.surnames.Contains(v_.Lower(k)) && NameRun(k, 4, true) >= 3) break;
           // "Y tế" completes a word; "KH&CN bám", "Hà Nội dự" do not
           last_cap = !v_.tok(k).all_upper && !(k > j && Cap(k - 1) && Spaced(k));
           ++k;
@@ -236,6 +239,15 @@ class Finder {
         k += 1;
         continue;
       }
+      // "Sở Văn hoá, Thể thao và Du lịch": a list of fields, its last joined by "và"
+      if (v_.IsPunct(k, ',') && Cap(k + 1) && Spaced(k + 1)) {
+        bool list = false;
+        for (size_t q = k + 2; q < v_.size() && q <= k + 5 && !list; ++q) list = v_.WordIs(q, "và") && Cap(q + 1);
+        if (list) {
+          k += 1;
+          continue;
+        }
+      }
       break;
     }
     return k;
@@ -250,7 +262,7 @@ class Finder {
     if (n == 0 && Acronym(j + w)) n = 1;  // "TP.HCM"
     std::string word(v_.LowerSpan(j, j + w));
     if (word == "tỉnh" || word == "thành phố" || word == "tp" || word == "tp.") {
-      size_t g = M(kPlaces, j + w);
+      size_t g = Cap(j + w) ? M(kPlaces, j + w) : 0;
       if (g > 0) return g;
       if (n > 0 && Acronym(j + w)) return 1;
       return 0;
@@ -288,7 +300,8 @@ class Finder {
       if (head > 0 && M(kRoleTitles, i) > head) head = 0;  // "Bộ trưởng" is a title
       if (head > 0 && M(kNotOrgHeads, i) > head) head = 0;  // "Khoa học", "Hội nghị"
       if (head > 0 && M(kPlaces, i) > head) head = 0;         // "Đài Loan" is a place
-      if (head > 0 && M(kKnownOrgs, i) >= head) head = 0;     // "Chính phủ": a name of its own
+      if (head > 0 && M(kKnownOrgs, i) >= head && v_.tok(i).upper_initial) head = 0;  // "Chính phủ"
+      if (head == 1 && lex_.surnames.Contains(v_.Lower(i)) && NameRun(i, 4, true) >= 3) head = 0;  // "Đoàn Thu Hà"
       if (head > 0 && M(kNotOrgHeads, i) == head && !v_.tok(i).all_upper &&
           !(v_.tok(i).upper_initial && Cap(i + head))) {
         head = 0;
@@ -338,7 +351,7 @@ class Finder {
           }
           continue;
         }
-        if (!capital && !has_place) continue;
+        if (!capital && !has_place && !has_name) continue;
         m.end = suffix;
         AddOrg(std::move(m), has_name ? i + head : i, end - (m.abbr.empty() ? 0 : 3));
         i = suffix - 1;
@@ -350,8 +363,22 @@ class Finder {
         if (InsideName(i)) continue;
         Mention m{RecordType::kOrganization, i, i + n, Lower(*known), std::string(v_.TextSpan(i, i + n)), "", "", "", "",
                   "organization.known"};
+        // "Tỉnh ủy Cao Bằng": a known body and the place it belongs to
+        if (Cap(i + n) && Spaced(i + n) && M(kPlaces, i + n) > 0) {
+          size_t g = M(kPlaces, i + n);
+          m.end = i + n + g;
+          m.value = std::string(v_.TextSpan(i, i + n + g));
+          m.key = Lower(TraditionalTones(m.value));
+          n += g;
+        }
+        if (v_.IsPunct(i + n, '(') && Acronym(i + n + 1) && v_.IsPunct(i + n + 2, ')')) {  // "(WHO)"
+          m.abbr = std::string(v_.Text(i + n + 1));
+          abbr_key_[m.abbr] = m.key;
+          m.end = i + n + 3;
+        }
+        size_t end = m.end;
         orgs_.push_back(std::move(m));
-        i += n - 1;
+        i = end - 1;
         continue;
       }
       // "Theo Reuters" alone on a line: the source is an organisation.
@@ -382,10 +409,24 @@ class Finder {
   void AddOrg(Mention m, size_t name_b, size_t name_e) {
     std::string value;
     std::string key_words;
+    size_t place_b = m.end;  // where a place written after the name begins
+    {
+      size_t k = name_e;
+      if (!m.abbr.empty() && v_.IsPunct(k, '(')) k += 3;
+      if (k < m.end && M(kPlaceWords, k)) place_b = k;
+    }
     for (size_t k = m.begin; k < m.end; ++k) {
       if (!m.abbr.empty() && k == name_e && v_.IsPunct(k, '(')) {
         k += 2;  // "(KH&CN)" stays out of the value
         continue;
+      }
+      if (k == place_b) {  // "tỉnh Cao Bằng", "TP.HCM": the place's own value
+        std::string place, unused;
+        PlaceValue(k, k + M(kPlaceWords, k), m.end, &place, &unused);
+        if (!value.empty()) value += ' ';
+        value += place;
+        if (name_b == m.begin) key_words += (key_words.empty() ? "" : " ") + place;
+        break;
       }
       std::string word(v_.Text(k));
       if (Acronym(k)) {
@@ -399,6 +440,14 @@ class Finder {
       }
     }
     m.value = TraditionalTones(value);
+    // "ngân hàng Nhà nước" → "Ngân hàng Nhà nước": a name starts with a capital
+    if (!m.value.empty() && m.value[0] >= 'a' && m.value[0] <= 'z') m.value[0] = static_cast<char>(m.value[0] - 32);
+    else if (!m.value.empty() && !v_.tok(m.begin).upper_initial) {
+      icu::UnicodeString u = icu::UnicodeString::fromUTF8(m.value);
+      u.replace(0, 1, icu::UnicodeString(u.char32At(0)).toUpper());
+      m.value.clear();
+      u.toUTF8String(m.value);
+    }
     m.key = Lower(TraditionalTones(key_words));
     if (!m.abbr.empty()) abbr_key_[m.abbr] = m.key;
     orgs_.push_back(std::move(m));
@@ -408,7 +457,7 @@ class Finder {
   void FindLocations() {
     for (size_t i = next_any_[0]; i < v_.size(); i = next_any_[i + 1]) {
       if (!Has(i, kIsWord) || Has(i, kIsTaken)) continue;
-      if (!v_.tok(i).upper_initial && !NearCapital(i, 2) && !v_.Is(i + 1, TokenKind::kNumber)) continue;
+      if (!v_.tok(i).upper_initial && !NearCapital(i, 3) && !v_.Is(i + 1, TokenKind::kNumber)) continue;
       size_t w = M(kPlaceWords, i);
       if (w > 0 && (!v_.tok(i).upper_initial || SentenceStart(i) || Acronym(i))) {  // "TP Đà Nẵng"
         size_t n = PlaceNameAfter(i, w);
@@ -424,10 +473,16 @@ class Finder {
         }
       }
       const std::string* canon = nullptr;
-      size_t g = Cap(i) ? v_.Match(lex_.places, i, &canon) : 0;
+      size_t g = Cap(i) || M(kPlaces, i) > 1 ? v_.Match(lex_.places, i, &canon) : 0;
+      if (g > 0 && !Cap(i)) {  // "đồng bằng sông Cửu Long": lower-case start, a capital inside
+        bool cap_inside = false;
+        for (size_t k = i; k < i + g; ++k) cap_inside = cap_inside || Cap(k);
+        if (!cap_inside) g = 0;
+      }
       if (g > 0) {
         // "Anh", "Đức", "Nga" open sentences as pronouns and names: not there; "Nhật ký" is no Japan.
-        bool ambiguous = (g == 1 && SentenceStart(i) && v_.Text(i).size() <= 4) || v_.Match(lex_.not_places, i) > g;
+        bool ambiguous = (g == 1 && SentenceStart(i) && v_.Text(i).size() <= 4) || v_.Match(lex_.not_places, i) > g ||
+                         v_.MatchBefore(lex_.not_place_before, i) > 0;
         if (!ambiguous) {
           Mention m{RecordType::kLocation, i, i + g, "", "", "", "", "", "", "location.gazetteer"};
           std::string c = canon->substr(0, canon->find('\t'));
@@ -454,20 +509,27 @@ class Finder {
 
   void AddPlace(size_t b, size_t name_b, size_t e, const char* rule) {
     Mention m{RecordType::kLocation, b, e, "", "", "", "", "", "", rule};
-    std::string name(v_.TextSpan(name_b, e));
-    // "TP.HCM", "TP HCM": the whole mention may be a gazetteer name
-    if (const std::string* whole = v_.lex().places.Find(v_.LowerSpan(b, e))) {
-      m.value = TraditionalTones(whole->substr(0, whole->find('\t')));
-      m.key = Lower(m.value);
-      places_.push_back(std::move(m));
+    PlaceValue(b, name_b, e, &m.value, &m.key);
+    places_.push_back(std::move(m));
+  }
+
+  // Value and key of the place [b, e) whose name starts at name_b: the gazetteer's name when it
+  // knows the whole ("TP.HCM" → "thành phố Hồ Chí Minh"), else the administrative word in lower
+  // case and spelled out ("TP" → "thành phố") and the name as written.
+  void PlaceValue(size_t b, size_t name_b, size_t e, std::string* value, std::string* key) const {
+    if (const std::string* whole = lex_.places.Find(v_.LowerSpan(b, e))) {
+      *value = TraditionalTones(whole->substr(0, whole->find('\t')));
+      *key = Lower(*value);
       return;
     }
-    const std::string* canon = v_.lex().places.Find(Lower(name));
-    std::string key = canon ? canon->substr(0, canon->find('\t')) : name;
-    m.key = Lower(TraditionalTones(key));
-    m.value = TraditionalTones(std::string(v_.LowerSpan(b, name_b)) + (name_b > b ? " " : "") +
-                               std::string(v_.TextSpan(name_b, e)));
-    places_.push_back(std::move(m));
+    std::string name(v_.TextSpan(name_b, e));
+    const std::string* canon = name.empty() ? nullptr : lex_.places.Find(v_.LowerSpan(name_b, e));
+    *key = Lower(TraditionalTones(canon ? canon->substr(0, canon->find('\t')) : name));
+    std::string word = name_b > b ? std::string(v_.LowerSpan(b, name_b)) : "";
+    if (word == "tp" || word == "tp.") word = "thành phố";
+    else if (word == "tx" || word == "tx.") word = "thị xã";
+    else if (word == "tt" || word == "tt.") word = "thị trấn";
+    *value = TraditionalTones(word + (word.empty() || name.empty() ? "" : " ") + name);
   }
 
   // --- people ----------------------------------------------------------------------------------
@@ -538,7 +600,8 @@ class Finder {
       size_t t = TitleBefore(i, &is_role);
       bool titled = t < i && (!v_.tok(t).upper_initial || SentenceStart(t) || is_role);
       // A title word or a head word is no name ("đồng chí Phó Giám đốc", "Giám đốc Sở").
-      if (M(kPersonTitles, i) || M(kOrgHeads, i) || M(kPlaceWords, i)) continue;
+      bool family_name = lex_.surnames.Contains(v_.Lower(i)) && NameRun(i, 4, true) >= 3;  // "Đoàn Thu Hà"
+      if (M(kPersonTitles, i) || (M(kOrgHeads, i) && !family_name) || M(kPlaceWords, i)) continue;
       // A body's name is no person's ("Chủ tịch HĐQT Eximbank").
       if (M(kKnownOrgs, i)) continue;
       size_t n = NameRun(i, 4, true);
@@ -568,6 +631,11 @@ class Finder {
       m.key = Lower(m.value);
       m.alias = n == 1;
       if (titled && is_role) m.role = std::string(v_.TextSpan(t, i));
+      if (titled && !is_role && t >= 2 && v_.IsPunct(t - 1, '-')) {
+        if (auto it = org_ending_.find(t - 1); it != org_ending_.end()) {
+          if (size_t r = B(kRoleTitles, it->second)) m.role = std::string(v_.TextSpan(it->second - r, t - 1));
+        }
+      }
       if (m.role.empty()) m.role = RoleAfter(i + n);  // a title before the name wins
       persons_.push_back(std::move(m));
       i += n - 1;

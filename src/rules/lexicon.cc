@@ -194,6 +194,7 @@ Status LoadLexicons(const DataSource& source, Lexicons* out) {
       {"entity/name_stops.txt", false, &out->name_stops},
       {"entity/not_org_heads.txt", false, &out->not_org_heads},
       {"entity/not_places.txt", false, &out->not_places},
+      {"entity/not_place_before.txt", false, &out->not_place_before},
   };
   for (const Entry& e : entity_entries) {
     Status s = l.Load(e.path, e.table, e.target);

@@ -129,6 +129,7 @@ struct Lexicons {
   PhraseTable places;           // provinces, cities, countries → canonical name
   PhraseTable known_orgs;       // who, moderna, chính phủ … → canonical name
   PhraseTable acronyms;         // ubnd → Ủy ban nhân dân, kh&cn → Khoa học và Công nghệ
+  PhraseTable not_place_before;  // tư tưởng: a place name after it is no place
   PhraseTable not_places;       // nhật ký, pháp luật: words that begin with a place name
   PhraseTable not_org_heads;    // khoa học, hội nghị: nouns that begin with a head word
   // The first word (up to a blank or punctuation) of every key of the entity tables above: a
