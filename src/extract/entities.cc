@@ -150,7 +150,7 @@ class Finder {
   // Token i continues a name: separated from i - 1 by one blank, same line.
   bool Spaced(size_t i) const { return i < v_.size() && v_.tok(i).space_before; }
   bool SentenceStart(size_t i) const {
-    if (i == 0) return true;
+    if (i == 0 || i >= v_.size()) return true;
     const Token& p = v_.tok(i - 1);
     if (p.kind == TokenKind::kBreak || v_.tok(i).sentence != p.sentence) return true;
     if (p.kind == TokenKind::kPunct) {
@@ -335,9 +335,6 @@ class Finder {
         size_t suffix = PlaceSuffix(end, has_name || standalone, &place_name);
         bool has_place = suffix > end;
         if (!has_name && !has_place) {
-          if (!capital || SentenceStart(i + head) == false) {
-            // "Sở" alone: a later short mention of an organisation with this head
-          }
           if (capital && Acronym(i)) {  // "HĐND", "UBND" alone
             m.end = i + head;
             AddOrg(std::move(m), i + head, i + head);
