@@ -77,12 +77,14 @@ class Finder {
     next_any_.assign(v.size() + 2, v.size());
     next_cap_.assign(v.size() + 2, v.size());
     for (size_t i = v.size(); i-- > 0;) {
+      next_cap_[i] = (flags_[i] & (kIsCap | kIsTaken)) == kIsCap ? i : next_cap_[i + 1];
+    }
+    for (size_t i = v.size(); i-- > 0;) {
       next_any_[i] = next_any_[i + 1];
-      next_cap_[i] = next_cap_[i + 1];
       if ((flags_[i] & (kIsWord | kIsTaken)) != kIsWord) continue;
       if (flags_[i] & kIsCap) {
-        next_any_[i] = next_cap_[i] = i;
-      } else if ((NearCapital(i, 3) || v.Is(i + 1, TokenKind::kNumber)) && FirstWordKnown(i)) {
+        next_any_[i] = i;
+      } else if ((next_cap_[i + 1] <= i + 3 || v.Is(i + 1, TokenKind::kNumber)) && FirstWordKnown(i)) {
         next_any_[i] = i;
       }
     }

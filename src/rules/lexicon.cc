@@ -118,6 +118,8 @@ void PhraseTable::Mark(std::string_view s, uint8_t kind) {
   auto it = map_.find(s);
   if (it == map_.end()) it = map_.emplace(std::string(s), Entry{}).first;
   it->second.kinds |= kind;
+  uint32_t h = Fnv(s);
+  bloom_[(h >> 6) & 1023] |= uint64_t{1} << (h & 63);
   starts_[Head(s)] = true;
   ends_[Tail(s)] = true;
 }

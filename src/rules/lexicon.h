@@ -40,7 +40,7 @@ class PhraseTable {
   };
   static constexpr uint8_t kKey = 1, kPrefix = 2, kSuffix = 4;
   const Entry* Lookup(std::string_view span) const {
-    if (!MayStart(span) || !MayEnd(span)) return nullptr;
+    if (!MayStart(span) || !MayEnd(span) || !MayContain(span)) return nullptr;
     auto it = map_.find(span);
     return it == map_.end() ? nullptr : &it->second;
   }
@@ -78,11 +78,23 @@ class PhraseTable {
     size_t n = s.size();
     return n < 2 ? static_cast<unsigned char>(s[0]) : static_cast<unsigned char>(s[n - 2]) << 8 | static_cast<unsigned char>(s[n - 1]);
   }
+  // A 64K-bit Bloom filter over every key, prefix and suffix, with one cheap hash: most spans
+  // that are none of them are turned away without touching the hash table.
+  static uint32_t Fnv(std::string_view s) {
+    uint32_t h = 2166136261u;
+    for (unsigned char c : s) h = (h ^ c) * 16777619u;
+    return h;
+  }
+  bool MayContain(std::string_view s) const {
+    uint32_t h = Fnv(s);
+    return (bloom_[(h >> 6) & 1023] >> (h & 63)) & 1;
+  }
   bool MayStart(std::string_view s) const { return !s.empty() && starts_[Head(s)]; }
   bool MayEnd(std::string_view s) const { return !s.empty() && ends_[Tail(s)]; }
   void Mark(std::string_view s, uint8_t kind);
 
   std::unordered_map<std::string, Entry, StringHash, std::equal_to<>> map_;
+  std::vector<uint64_t> bloom_ = std::vector<uint64_t>(1024);
   std::vector<bool> starts_ = std::vector<bool>(1 << 16);
   std::vector<bool> ends_ = std::vector<bool>(1 << 16);
   size_t max_tokens_ = 0;
