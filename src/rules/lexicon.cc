@@ -114,10 +114,32 @@ class Loader {
 
 }  // namespace
 
+PhraseTable::Entry& PhraseTable::Upsert(std::string_view s) {
+  uint32_t h = Fnv(s);
+  if (int32_t slot = FindSlot(s, h); slot >= 0) return entries_[static_cast<size_t>(slots_[static_cast<size_t>(slot)].entry)];
+  // Keep the table at most half full.
+  if ((entries_.size() + 1) * 2 > slots_.size()) {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(std::max<size_t>(64, old.size() * 2), Slot{});
+    size_t mask = slots_.size() - 1;
+    for (const Slot& o : old) {
+      if (o.entry < 0) continue;
+      size_t p = o.hash & mask;
+      while (slots_[p].entry >= 0) p = (p + 1) & mask;
+      slots_[p] = o;
+    }
+  }
+  size_t mask = slots_.size() - 1;
+  size_t p = h & mask;
+  while (slots_[p].entry >= 0) p = (p + 1) & mask;
+  slots_[p] = Slot{h, static_cast<int32_t>(entries_.size())};
+  entries_.emplace_back();
+  keys_.emplace_back(s);
+  return entries_.back();
+}
+
 void PhraseTable::Mark(std::string_view s, uint8_t kind) {
-  auto it = map_.find(s);
-  if (it == map_.end()) it = map_.emplace(std::string(s), Entry{}).first;
-  it->second.kinds |= kind;
+  Upsert(s).kinds |= kind;
   uint32_t h = Fnv(s);
   bloom_[(h >> 6) & 1023] |= uint64_t{1} << (h & 63);
   starts_[Head(s)] = true;
@@ -143,7 +165,7 @@ void PhraseTable::Add(std::string key, std::string payload) {
     if (!right.empty()) Mark(right, kSuffix);
   }
   Mark(key, kKey);
-  map_[key].payload = std::move(payload);
+  Upsert(key).payload = std::move(payload);
 }
 
 Lexicons::Lexicons() = default;

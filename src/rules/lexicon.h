@@ -40,9 +40,11 @@ class PhraseTable {
   };
   static constexpr uint8_t kKey = 1, kPrefix = 2, kSuffix = 4;
   const Entry* Lookup(std::string_view span) const {
-    if (!MayStart(span) || !MayEnd(span) || !MayContain(span)) return nullptr;
-    auto it = map_.find(span);
-    return it == map_.end() ? nullptr : &it->second;
+    if (span.empty() || !MayStart(span) || !MayEnd(span)) return nullptr;
+    uint32_t h = Fnv(span);
+    if (!((bloom_[(h >> 6) & 1023] >> (h & 63)) & 1)) return nullptr;
+    int32_t slot = FindSlot(span, h);
+    return slot < 0 ? nullptr : &entries_[static_cast<size_t>(slots_[static_cast<size_t>(slot)].entry)];
   }
 
   // The payload of `key`, or nullptr.
@@ -65,8 +67,8 @@ class PhraseTable {
   size_t max_tokens() const { return max_tokens_; }
   template <typename F>
   void ForEachKey(F f) const {
-    for (const auto& [k, v] : map_) {
-      if (v.kinds & kKey) f(k);
+    for (size_t k = 0; k < entries_.size(); ++k) {
+      if (entries_[k].kinds & kKey) f(keys_[k]);
     }
   }
 
@@ -85,15 +87,29 @@ class PhraseTable {
     for (unsigned char c : s) h = (h ^ c) * 16777619u;
     return h;
   }
-  bool MayContain(std::string_view s) const {
-    uint32_t h = Fnv(s);
-    return (bloom_[(h >> 6) & 1023] >> (h & 63)) & 1;
+  // Open addressing with linear probing over a power-of-two table: one cache line per probe
+  // instead of a chain of nodes. Returns the slot holding `s`, or -1.
+  struct Slot {
+    uint32_t hash = 0;
+    int32_t entry = -1;  // index into entries_ and keys_; -1 when empty
+  };
+  int32_t FindSlot(std::string_view s, uint32_t h) const {
+    if (slots_.empty()) return -1;
+    size_t mask = slots_.size() - 1;
+    for (size_t p = h & mask;; p = (p + 1) & mask) {
+      const Slot& slot = slots_[p];
+      if (slot.entry < 0) return -1;
+      if (slot.hash == h && keys_[static_cast<size_t>(slot.entry)] == s) return static_cast<int32_t>(p);
+    }
   }
+  Entry& Upsert(std::string_view s);
   bool MayStart(std::string_view s) const { return !s.empty() && starts_[Head(s)]; }
   bool MayEnd(std::string_view s) const { return !s.empty() && ends_[Tail(s)]; }
   void Mark(std::string_view s, uint8_t kind);
 
-  std::unordered_map<std::string, Entry, StringHash, std::equal_to<>> map_;
+  std::vector<Slot> slots_;
+  std::vector<Entry> entries_;
+  std::vector<std::string> keys_;
   std::vector<uint64_t> bloom_ = std::vector<uint64_t>(1024);
   std::vector<bool> starts_ = std::vector<bool>(1 << 16);
   std::vector<bool> ends_ = std::vector<bool>(1 << 16);
