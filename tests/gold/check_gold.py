@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Verify the hand-annotated development set in tests/dev/gold/.
+"""Verify the numeric gold of the development set in tests/gold/numeric/ (the entity-and-number
+files in tests/gold/full/ are checked by `vnextract eval`, which rejects a record it cannot place).
 
 Usage: check_gold.py [CORPUS_DIR]
 
@@ -42,7 +43,7 @@ def main():
     root = os.path.normpath(os.path.join(here, "..", ".."))
     corpus = sys.argv[1] if len(sys.argv) > 1 else os.path.join(root, "..", "shared", "corpus", "dantri")
     corpus = os.path.normpath(corpus)
-    gold_dir = os.path.join(here, "gold")
+    gold_dir = os.path.join(here, "numeric")
     if not os.path.isdir(corpus):
         sys.exit(f"corpus directory not found: {corpus}")
 
