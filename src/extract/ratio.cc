@@ -26,8 +26,15 @@ bool FractionIsRatio(const DocView& v, size_t i, std::string* unit, size_t* noun
                    (a >= 1 && a <= 12 && IsPlausibleYear(b)) || IsYearSpan(a, b);
   // "Sáng ngày 06/10": a day word before it makes it a date.
   if (date_like && v.MatchBefore(v.lex().day_words, i) > 0) return false;
-  // "vòng 1/8": after a label it is a fraction, never a date.
-  if (v.MatchBefore(v.lex().ordinal_markers, i) > 0 && !IsYearSpan(a, b)) {
+  // "vòng 1/8", "bậc thợ 4/7, 3/6": after a label, or in a list after such a ratio, it is a
+  // fraction, never a date.
+  bool after_label = v.MatchBefore(v.lex().ordinal_markers, i) > 0;
+  if (!after_label && i >= 2 && v.IsPunct(i - 1, ',') && v.Is(i - 2, TokenKind::kFraction)) {
+    std::string u;
+    size_t n;
+    after_label = FractionIsRatio(v, i - 2, &u, &n);
+  }
+  if (after_label && !IsYearSpan(a, b)) {
     if (a <= b) *noun_len = CountedNoun(v, i + 1, false, unit);
     return true;
   }
