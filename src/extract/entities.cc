@@ -110,11 +110,26 @@ class Finder {
   size_t M(Table t, size_t i) const {
     if (i >= v_.size()) return 0;
     int16_t& c = starts_[t * v_.size() + i];
-    if (c < 0) {
-      bool maybe = (v_.IsWord(i) || v_.Is(i, TokenKind::kAlnum)) && FirstWordKnown(i);
-      c = static_cast<int16_t>(maybe ? v_.Match(TableOf(t), i) : 0);
-    }
+    if (c < 0) MatchAll(i);
     return static_cast<size_t>(c);
+  }
+
+  // One walk from token i over the merged entity table fills the longest match of every table.
+  void MatchAll(size_t i) const {
+    const size_t n = v_.size();
+    for (size_t t = 0; t < kTables; ++t) starts_[t * n + i] = 0;
+    if (!(v_.IsWord(i) || v_.Is(i, TokenKind::kAlnum))) return;
+    const PhraseTable& all = lex_.entity_all;
+    size_t limit = std::min(n, i + all.max_tokens());
+    for (size_t e = i + 1; e <= limit; ++e) {
+      if (v_.Is(e - 1, TokenKind::kBreak)) break;
+      const PhraseTable::Entry* entry = all.Lookup(v_.LowerSpan(i, e));
+      if (!entry) break;
+      for (uint16_t bits = entry->key_tables; bits; bits &= bits - 1) {
+        starts_[static_cast<size_t>(__builtin_ctz(bits)) * n + i] = static_cast<int16_t>(e - i);
+      }
+      if (!entry->prefix_tables) break;
+    }
   }
   // Token i's word begins some entry of the entity tables (one lookup per token).
   bool FirstWordKnown(size_t i) const {

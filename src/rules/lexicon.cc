@@ -146,8 +146,8 @@ void PhraseTable::Mark(std::string_view s, uint8_t kind) {
   ends_[Tail(s)] = true;
 }
 
-void PhraseTable::Add(std::string key, std::string payload) {
-  max_tokens_ = std::max(max_tokens_, CountTokens(key));
+template <typename F>
+void PhraseTable::ForEachCut(const std::string& key, F f) {
   // Where a token can end inside a key: at a blank, or next to ASCII punctuation ("km/h",
   // "đô-la", "tp.") or a degree sign ("°c").
   auto punct = [](char c) { return c == '/' || c == '-' || c == '.' || c == '&' || c == ':' || c == '$'; };
@@ -161,11 +161,29 @@ void PhraseTable::Add(std::string key, std::string payload) {
     std::string_view left(key.data(), p), right(key.data() + p, key.size() - p);
     while (!left.empty() && left.back() == ' ') left.remove_suffix(1);
     while (!right.empty() && right.front() == ' ') right.remove_prefix(1);
+    f(left, right);
+  }
+}
+
+void PhraseTable::Add(std::string key, std::string payload) {
+  max_tokens_ = std::max(max_tokens_, CountTokens(key));
+  ForEachCut(key, [&](std::string_view left, std::string_view right) {
     if (!left.empty()) Mark(left, kPrefix);
     if (!right.empty()) Mark(right, kSuffix);
-  }
+  });
   Mark(key, kKey);
   Upsert(key).payload = std::move(payload);
+}
+
+void PhraseTable::AddTagged(const std::string& key, uint16_t bit) {
+  max_tokens_ = std::max(max_tokens_, CountTokens(key));
+  ForEachCut(key, [&](std::string_view left, std::string_view) {
+    if (left.empty()) return;
+    Mark(left, kPrefix);
+    Upsert(left).prefix_tables |= bit;
+  });
+  Mark(key, kKey);
+  Upsert(key).key_tables |= bit;
 }
 
 Lexicons::Lexicons() = default;
@@ -223,6 +241,11 @@ Status LoadLexicons(const DataSource& source, Lexicons* out) {
   for (const Entry& e : entity_entries) {
     Status s = l.Load(e.path, e.table, e.target);
     if (!s.ok()) return s;
+  }
+  const PhraseTable* tagged[] = {&out->known_orgs, &out->name_stops, &out->not_org_heads, &out->org_heads,
+                                 &out->person_titles, &out->place_words, &out->places, &out->role_titles};
+  for (size_t t = 0; t < 8; ++t) {
+    tagged[t]->ForEachKey([&](const std::string& key) { out->entity_all.AddTagged(key, static_cast<uint16_t>(1u << t)); });
   }
   for (const PhraseTable* t : {&out->person_titles, &out->role_titles, &out->org_heads, &out->place_words,
                                &out->places, &out->known_orgs, &out->not_org_heads, &out->name_stops}) {

@@ -31,12 +31,16 @@ struct StringHash {
 class PhraseTable {
  public:
   void Add(std::string key, std::string payload);
+  // A key of the table `bit` stands for, in a table that merges several (see Lexicons::entity_all).
+  void AddTagged(const std::string& key, uint16_t bit);
 
   // What a span is to the table: a key (with its payload), the start of a longer key, the end of
   // a longer key — one hash lookup answers all three.
   struct Entry {
     std::string payload;
     uint8_t kinds = 0;  // kKey | kPrefix | kSuffix
+    uint16_t key_tables = 0;     // AddTagged: the tables whose key this is
+    uint16_t prefix_tables = 0;  // AddTagged: the tables of which this starts a longer key
   };
   static constexpr uint8_t kKey = 1, kPrefix = 2, kSuffix = 4;
   const Entry* Lookup(std::string_view span) const {
@@ -106,6 +110,9 @@ class PhraseTable {
   bool MayStart(std::string_view s) const { return !s.empty() && starts_[Head(s)]; }
   bool MayEnd(std::string_view s) const { return !s.empty() && ends_[Tail(s)]; }
   void Mark(std::string_view s, uint8_t kind);
+  // Calls f(prefix, suffix) for every place a token can end inside `key`.
+  template <typename F>
+  static void ForEachCut(const std::string& key, F f);
 
   std::vector<Slot> slots_;
   std::vector<Entry> entries_;
@@ -163,6 +170,10 @@ struct Lexicons {
   // The first word (up to a blank or punctuation) of every key of the entity tables above: a
   // token whose word is not here starts no entry of any of them.
   PhraseTable entity_first_words;
+  // The eight entity tables merged, each entry tagged with the tables it belongs to, so that one
+  // walk from a token answers all of them (bit order: EntityTable).
+  enum EntityTable { kKnownOrgsT, kNameStopsT, kNotOrgHeadsT, kOrgHeadsT, kPersonTitlesT, kPlaceWordsT, kPlacesT, kRoleTitlesT };
+  PhraseTable entity_all;
   PhraseTable name_stops;       // lower-case words that end an organisation's name (cho, là, thuộc…)
   // segment/
   std::vector<std::string> abbreviations;  // "TP.", "ThS.", … (case as written)
