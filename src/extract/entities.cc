@@ -118,6 +118,7 @@ class Finder {
   void MatchAll(size_t i) const {
     const size_t n = v_.size();
     for (size_t t = 0; t < kTables; ++t) starts_[t * n + i] = 0;
+    first_known_[i] = 0;
     if (!(v_.IsWord(i) || v_.Is(i, TokenKind::kAlnum))) return;
     const PhraseTable& all = lex_.entity_all;
     size_t limit = std::min(n, i + all.max_tokens());
@@ -125,6 +126,7 @@ class Finder {
       if (v_.Is(e - 1, TokenKind::kBreak)) break;
       const PhraseTable::Entry* entry = all.Lookup(v_.LowerSpan(i, e));
       if (!entry) break;
+      first_known_[i] = 1;  // the word begins some entry of some table
       for (uint16_t bits = entry->key_tables; bits; bits &= bits - 1) {
         starts_[static_cast<size_t>(__builtin_ctz(bits)) * n + i] = static_cast<int16_t>(e - i);
       }
@@ -133,9 +135,8 @@ class Finder {
   }
   // Token i's word begins some entry of the entity tables (one lookup per token).
   bool FirstWordKnown(size_t i) const {
-    int8_t& c = first_known_[i];
-    if (c < 0) c = lex_.entity_first_words.Contains(v_.Lower(i)) ? 1 : 0;
-    return c == 1;
+    if (first_known_[i] < 0) MatchAll(i);
+    return first_known_[i] == 1;
   }
 
   size_t B(Table t, size_t i) const {
