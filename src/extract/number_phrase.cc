@@ -242,6 +242,13 @@ Qualifier QualifierBefore(const DocView& v, size_t i) {
   const std::string* name = nullptr;
   size_t n = v.MatchBefore(v.lex().qualifiers, i, &name);
   if (n == 0) return {"", i};
+  // "cao hơn 0,7 điểm phần trăm so với …": a comparison with "so với" gives the difference, which
+  // "hơn" does not qualify ("cao hơn 1m" alone still means over 1 m).
+  if (n == 1 && v.WordIs(i - 1, "hơn") && v.MatchBefore(v.lex().comparatives, i - 1) > 0) {
+    for (size_t k = i + 1; k < v.size() && k <= i + 6 && !v.Is(k, TokenKind::kBreak); ++k) {
+      if (v.WordIs(k, "so") && v.WordIs(k + 1, "với")) return {"", i};
+    }
+  }
   Qualifier q{*name, i - n};
   // "khoảng hơn 11km": the word next to the figure decides, the outer one joins the text.
   if (size_t outer = v.MatchBefore(v.lex().qualifiers, q.begin)) q.begin -= outer;

@@ -203,6 +203,7 @@ Status LoadLexicons(const DataSource& source, Lexicons* out) {
       {"common/ordinal_markers.txt", false, &out->ordinal_markers},
       {"common/not_ordinal_markers.txt", false, &out->not_ordinal_markers},
       {"common/range_words.txt", false, &out->range_words},
+      {"common/comparatives.txt", false, &out->comparatives},
       {"money/currencies.tsv", true, &out->currencies},
       {"money/currency_prefixes.tsv", true, &out->currency_prefixes},
       {"money/weak_currencies.txt", false, &out->weak_currencies},

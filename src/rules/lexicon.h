@@ -135,6 +135,7 @@ struct Lexicons {
   PhraseTable ordinal_markers;  // thứ, hạng, top, …: a number after them is a label, not a count
   PhraseTable not_ordinal_markers;  // tổng số, trong số: override ordinal_markers
   PhraseTable range_words;      // đến, tới: joins the ends of a range
+  PhraseTable comparatives;     // cao, thấp: "cao hơn 5%" is a difference, not "over 5%"
   // money/
   PhraseTable currencies;       // đồng → VND, USD → USD, …
   PhraseTable currency_prefixes;  // $ → USD

@@ -2,6 +2,9 @@
 
 #include <unicode/uchar.h>
 
+#include <algorithm>
+#include <iterator>
+
 #include "decode/utf8.h"
 #include "extract/calendar.h"
 #include "extract/decimal.h"
@@ -322,6 +325,14 @@ class Joiner {
     if (!GroupedInt(i) || !Punct(i + 1, '/') || !Adjacent(i + 1) || !Adjacent(i + 2) || !GroupedInt(i + 2)) return false;
     if (Punct(i + 3, '/') && Adjacent(i + 3)) return false;  // a/b/c that is no date
     if (i > 0 && Punct(i - 1, '/') && Adjacent(i)) return false;
+    // "64/256 GB": two figures of one measure, not a fraction (time units excepted: "1/2 ngày").
+    if (i + 3 < t_.size() && t_[i + 3].kind == TokenKind::kWord) {
+      std::string_view w = lower_.substr(t_[i + 3].b, t_[i + 3].e - t_[i + 3].b);
+      const std::string* unit = lex_.units.Find(w);
+      static const std::string_view kTime[] = {"năm", "tháng", "tuần", "ngày", "giờ", "phút", "giây", "tuổi"};
+      bool latin = std::all_of(w.begin(), w.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+      if (unit && latin && std::find(std::begin(kTime), std::end(kTime), *unit) == std::end(kTime)) return false;
+    }
     *end = i + 3;
     return true;
   }
