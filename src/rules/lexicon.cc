@@ -248,13 +248,6 @@ Status LoadLexicons(const DataSource& source, Lexicons* out) {
   for (size_t t = 0; t < 8; ++t) {
     tagged[t]->ForEachKey([&](const std::string& key) { out->entity_all.AddTagged(key, static_cast<uint16_t>(1u << t)); });
   }
-  for (const PhraseTable* t : {&out->person_titles, &out->role_titles, &out->org_heads, &out->place_words,
-                               &out->places, &out->known_orgs, &out->not_org_heads, &out->name_stops}) {
-    t->ForEachKey([&](const std::string& key) {
-      size_t cut = key.find_first_of(" ./-&:");
-      out->entity_first_words.Add(key.substr(0, cut == 0 ? 1 : cut), "");
-    });
-  }
   Status s = l.LoadLines("segment/abbreviations.txt", &out->abbreviations);
   if (!s.ok()) return s;
   s = l.LoadPatterns("legal_ref/code_patterns.txt", &out->code_patterns);

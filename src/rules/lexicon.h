@@ -168,12 +168,9 @@ struct Lexicons {
   PhraseTable not_place_before;  // tư tưởng: a place name after it is no place
   PhraseTable not_places;       // nhật ký, pháp luật: words that begin with a place name
   PhraseTable not_org_heads;    // khoa học, hội nghị: nouns that begin with a head word
-  // The first word (up to a blank or punctuation) of every key of the entity tables above: a
-  // token whose word is not here starts no entry of any of them.
-  PhraseTable entity_first_words;
   // The eight entity tables merged, each entry tagged with the tables it belongs to, so that one
-  // walk from a token answers all of them (bit order: EntityTable).
-  enum EntityTable { kKnownOrgsT, kNameStopsT, kNotOrgHeadsT, kOrgHeadsT, kPersonTitlesT, kPlaceWordsT, kPlacesT, kRoleTitlesT };
+  // walk from a token answers all of them. Bit order: known_orgs, name_stops, not_org_heads,
+  // org_heads, person_titles, place_words, places, role_titles (entities.cc's Finder::Table).
   PhraseTable entity_all;
   PhraseTable name_stops;       // lower-case words that end an organisation's name (cho, là, thuộc…)
   // segment/
