@@ -115,6 +115,16 @@ printf '# shapes\nbad(\n' > "$tmp/rules2/legal_ref/code_patterns.txt"
 "$bin" extract --rules "$tmp/rules2" "$article" 2>"$tmp/err"; expect_eq "$?" 2 "bad pattern exit"
 expect_has "$(cat "$tmp/err")" "code_patterns.txt:2: bad RE2 pattern: missing ): bad(" "bad pattern message"
 
+# eval: gold records found by their text in document order, scores per type, floors, bad gold.
+out=$("$bin" eval --gold "$dir/fixtures/bao-cao.gold.jsonl" -t person,count,money "$dir/fixtures"); rc=$?
+expect_eq "$rc" 0 "eval exit"
+expect_has "$(grep '^money' <<<"$out")" "|  1.000  1.000  1.000 |" "eval money recall"
+expect_has "$(grep '^person' <<<"$out")" "1.000" "eval person"
+"$bin" eval --gold "$dir/fixtures/bao-cao.gold.jsonl" -t count --min-f1 0.99 "$dir/fixtures" >/dev/null; expect_eq "$?" 1 "eval floor fails (counts not all annotated)"
+printf '{"doc": "bao-cao.txt"}\n' > "$tmp/bad.gold.jsonl"
+"$bin" eval --gold "$tmp/bad.gold.jsonl" "$dir/fixtures" 2>/dev/null; expect_eq "$?" 2 "eval bad gold exit"
+"$bin" eval --gold "$dir/fixtures/bao-cao.gold.jsonl" "$tmp" 2>/dev/null >/dev/null; expect_eq "$?" 1 "eval missing document exit"
+
 # tokenize shows kinds and offsets.
 expect_has "$(printf 'Nghị quyết số 93/2021/NQ-HĐND' | "$bin" tokenize)" $'-\t0\t14\t29\tcode\t93/2021/NQ-HĐND' "tokenize"
 
