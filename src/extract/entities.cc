@@ -141,7 +141,7 @@ class Finder {
 
   size_t B(Table t, size_t i) const {
     if (i == 0 || i > v_.size()) return 0;
-    int16_t& c = ends_[(t == kPersonTitles ? 0 : 1) * v_.size() + i - 1];
+    int16_t& c = ends_[(t == kPersonTitles ? 0 : t == kRoleTitles ? 1 : 2) * v_.size() + i - 1];
     if (c < 0) c = static_cast<int16_t>(v_.MatchBefore(TableOf(t), i));
     return static_cast<size_t>(c);
   }
@@ -551,6 +551,14 @@ class Finder {
   // The title phrase ending just before token i ("Giám đốc Sở KH&CN", "ông"), as [b, i).
   size_t TitleBefore(size_t i, bool* is_role) const {
     *is_role = false;
+    // "tiền đạo người Brazil Claudecir Junior": a nationality between the title and the name.
+    if (i >= 3 && B(kPersonTitles, i) == 0) {
+      size_t g = B(kPlaces, i);
+      if (g > 0 && i > g && v_.WordIs(i - g - 1, "người") && B(kPersonTitles, i - g - 1) > 0) {
+        size_t t = TitleBefore(i - g - 1, is_role);
+        return t < i - g - 1 ? t : i;
+      }
+    }
     size_t n = B(kPersonTitles, i);
     if (n > 0) {
       *is_role = B(kRoleTitles, i) == n;
@@ -703,6 +711,13 @@ class Finder {
         // a byline: the line holds the name alone, and it is the document's last line
         size_t k = i + n;
         while (k < v_.size() && v_.Is(k, TokenKind::kBreak)) ++k;
+        // ... or the line before a last "Theo <source>" line
+        if (k < v_.size() && v_.WordIs(k, "theo") && v_.tok(k).upper_initial) {
+          size_t q = k;
+          while (q < v_.size() && !v_.Is(q, TokenKind::kBreak)) ++q;
+          while (q < v_.size() && v_.Is(q, TokenKind::kBreak)) ++q;
+          if (q == v_.size()) k = q;
+        }
         if (k == v_.size()) {
           Mention m{RecordType::kPerson, i, i + n, name, TraditionalTones(std::string(v_.TextSpan(i, i + n))), "", "", "",
                     "", "person.byline"};
@@ -835,7 +850,7 @@ class Finder {
   std::map<size_t, size_t> org_ending_;    // end token → begin token of an organisation
   std::map<size_t, size_t> org_starting_;  // begin token → end token
   mutable std::vector<int16_t> starts_ = std::vector<int16_t>(kTables * v_.size(), -1);
-  mutable std::vector<int16_t> ends_ = std::vector<int16_t>(2 * v_.size(), -1);
+  mutable std::vector<int16_t> ends_ = std::vector<int16_t>(3 * v_.size(), -1);
   mutable std::vector<int8_t> first_known_ = std::vector<int8_t>(v_.size(), -1);
 };
 
