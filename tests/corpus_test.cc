@@ -1,7 +1,9 @@
 // The example corpora are the specification: data/<type>/corpus.tsv lines
-//   sentence <TAB> match <TAB> value <TAB> unit <TAB> qualifier
+//   sentence <TAB> match <TAB> value <TAB> unit <TAB> qualifier [<TAB> field=value]...
 // must each give a record of <type> whose text is `match` with that value, unit and qualifier
-// (ratio values are "numerator/denominator", ranges "low..high"), and every line of
+// (ratio values are "numerator/denominator", ranges "low..high"), and every further field as
+// given (resolved, note, kind, number, year, issuer_code, issuer, issued; "@date=YYYY-MM-DD"
+// extracts the line with that reference date, as --date does). Every line of
 // data/<type>/negative.txt must give no record of <type>. Each positive sentence is checked a
 // second time in NFD with non-breaking spaces, as scraped pages have them.
 #include <doctest/doctest.h>
@@ -53,8 +55,27 @@ std::string Describe(const std::vector<Record>& rs) {
 }
 
 // "" when the expectation holds, else what went wrong.
+std::string Field(const Record& r, const std::string& key) {
+  if (key == "resolved") return r.resolved;
+  if (key == "note") return r.note;
+  if (key == "kind") return r.kind;
+  if (key == "number") return r.number;
+  if (key == "year") return r.year;
+  if (key == "issuer_code") return r.issuer_code;
+  if (key == "issuer") return r.issuer;
+  if (key == "issued") return r.issued;
+  throw std::runtime_error("unknown corpus field " + key);
+}
+
 std::string Check(RecordType type, const std::vector<std::string>& f, bool variant) {
   std::string sentence = f[0];
+  ExtractOptions options;
+  for (size_t k = 5; k < f.size(); ++k) {
+    if (f[k].rfind("@date=", 0) == 0) {
+      options.reference_date = ParseIsoDate(f[k].substr(6));
+      if (!options.reference_date) return "bad @date " + f[k];
+    }
+  }
   if (variant) {
     sentence = testing::Nfd(sentence);
     size_t pos = 0;
@@ -64,7 +85,7 @@ std::string Check(RecordType type, const std::vector<std::string>& f, bool varia
       ++pos;
     }
   }
-  std::vector<Record> all = ExtractText(sentence);
+  std::vector<Record> all = ExtractText(sentence, options);
   for (const Record& r : all) {
     if (r.type != type || testing::Nfc(r.text) != f[1]) {
       std::string t = testing::Nfc(r.text);
@@ -85,6 +106,13 @@ std::string Check(RecordType type, const std::vector<std::string>& f, bool varia
     if (value != f[2]) return "value " + value + ", expected " + f[2] + Describe(all);
     if (r.unit != f[3]) return "unit '" + r.unit + "', expected '" + f[3] + "'" + Describe(all);
     if (r.qualifier != f[4]) return "qualifier '" + r.qualifier + "', expected '" + f[4] + "'" + Describe(all);
+    for (size_t k = 5; k < f.size(); ++k) {
+      size_t eq = f[k].find('=');
+      if (eq == std::string::npos) return "no '=' in field " + f[k];
+      std::string key = f[k].substr(0, eq), want = f[k].substr(eq + 1);
+      if (key == "@date") continue;
+      if (Field(r, key) != want) return key + " '" + Field(r, key) + "', expected '" + want + "'" + Describe(all);
+    }
     return "";
   }
   return "no " + std::string(RecordTypeName(type)) + " record with text '" + f[1] + "'; got:" + Describe(all);
@@ -95,12 +123,13 @@ void WalkCorpus(RecordType type) {
   if (IsEntity(type)) dir = std::string(VNEXTRACT_SOURCE_DIR) + "/data/entity/" + std::string(RecordTypeName(type));
   std::vector<std::string> pos = Lines(dir + "/corpus.tsv");
   std::vector<std::string> neg = Lines(dir + "/negative.txt");
-  REQUIRE_MESSAGE(pos.size() >= 40, "fewer than 40 examples in " << dir << "/corpus.tsv");
+  size_t min_examples = IsTemporal(type) || type == RecordType::kLegalRef ? 60 : 40;
+  REQUIRE_MESSAGE(pos.size() >= min_examples, "fewer than " << min_examples << " examples in " << dir << "/corpus.tsv");
   REQUIRE_MESSAGE(neg.size() >= 10, "fewer than 10 negative examples in " << dir << "/negative.txt");
   int failed = 0;
   for (const std::string& line : pos) {
     std::vector<std::string> f = Split(line, '\t');
-    REQUIRE_MESSAGE(f.size() == 5, "not 5 fields: " << line);
+    REQUIRE_MESSAGE(f.size() >= 5, "fewer than 5 fields: " << line);
     for (bool variant : {false, true}) {
       std::string why = Check(type, f, variant);
       if (!why.empty()) {
@@ -127,6 +156,7 @@ TEST_CASE("corpus: ratio") { WalkCorpus(RecordType::kRatio); }
 TEST_CASE("corpus: percent") { WalkCorpus(RecordType::kPercent); }
 TEST_CASE("corpus: quantity") { WalkCorpus(RecordType::kQuantity); }
 TEST_CASE("corpus: date") { WalkCorpus(RecordType::kDate); }
+TEST_CASE("corpus: period") { WalkCorpus(RecordType::kPeriod); }
 TEST_CASE("corpus: time") { WalkCorpus(RecordType::kTime); }
 TEST_CASE("corpus: legal_ref") { WalkCorpus(RecordType::kLegalRef); }
 TEST_CASE("corpus: number") { WalkCorpus(RecordType::kNumber); }

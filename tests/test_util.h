@@ -18,9 +18,9 @@ inline const Extractor& BuiltinExtractor() {
   return ex;
 }
 
-inline std::vector<Record> ExtractText(std::string_view text) {
+inline std::vector<Record> ExtractText(std::string_view text, const ExtractOptions& options = {}) {
   std::vector<Record> out;
-  Status s = BuiltinExtractor().Extract(text, "test", {}, &out);
+  Status s = BuiltinExtractor().Extract(text, "test", options, &out);
   if (!s.ok()) throw std::runtime_error(s.message());
   return out;
 }

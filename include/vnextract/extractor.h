@@ -10,6 +10,7 @@
 #define VNEXTRACT_EXTRACTOR_H_
 
 #include <bitset>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,11 +21,23 @@
 
 namespace vnextract {
 
+// A calendar date, for the reference date of a document.
+struct CivilDate {
+  int year = 0, month = 0, day = 0;
+};
+
+// "2023-10-06" or "20231006" → a valid date; nullopt otherwise.
+std::optional<CivilDate> ParseIsoDate(std::string_view s);
+
 struct ExtractOptions {
   // Which record types to emit. Default: all.
   std::bitset<kRecordTypeCount> types = std::bitset<kRecordTypeCount>().set();
   // Fill Record::context with the sentence. Default: true.
   bool context = true;
+  // The date dates without a year and relative expressions ("hôm qua") are resolved against.
+  // When set it wins over the document's own date (its "# date = " header line or its dateline);
+  // see docs/records.md, "Reference date".
+  std::optional<CivilDate> reference_date;
 };
 
 // One token, for `vnextract tokenize` and for people debugging rules.

@@ -12,7 +12,10 @@
 namespace vnextract {
 
 // Bumped on every change of the record fields or of their meaning.
-inline constexpr int kSchemaVersion = 2;  // 2: person, organization, location; role, parent, canonical
+// 2: person, organization, location; role, parent, canonical.
+// 3: period; resolved, note; legal_ref parts kind, number, year, issuer_code, issuer, issued;
+//    date ranges became periods.
+inline constexpr int kSchemaVersion = 3;
 
 enum class RecordType : uint8_t {
   kMoney,
@@ -27,8 +30,9 @@ enum class RecordType : uint8_t {
   kPerson,
   kOrganization,
   kLocation,
+  kPeriod,
 };
-inline constexpr int kRecordTypeCount = 12;
+inline constexpr int kRecordTypeCount = 13;
 
 // "money", "count", ... as written in the output.
 std::string_view RecordTypeName(RecordType type);
@@ -37,6 +41,9 @@ std::optional<RecordType> ParseRecordType(std::string_view name);
 
 // True for types whose value is a number (written unquoted in JSON).
 bool HasNumericValue(RecordType type);
+
+// True for date, time and period: the types a reference date resolves.
+bool IsTemporal(RecordType type);
 
 // True for person, organization and location.
 bool IsEntity(RecordType type);
@@ -54,6 +61,15 @@ struct Record {
   std::string role;         // person only: the title written next to the name
   std::string parent;       // location only: the enclosing place written right after it
   std::string canonical;    // entities only: id shared by every mention of one entity ("O1")
+  std::string resolved;     // date/period: "" as written, inferred, relative, unresolved
+  std::string note;         // warnings about the text, e.g. "weekday_mismatch"; may be empty
+  // legal_ref only: the parts of the reference (docs/records.md).
+  std::string kind;         // "Nghị quyết"
+  std::string number;       // "93" as written in the code
+  std::string year;         // "2021" when the code has one
+  std::string issuer_code;  // "NQ-HĐND"
+  std::string issuer;       // the issuing body when the text names it
+  std::string issued;       // the issue date when the text gives it, ISO 8601
   uint64_t start = 0;       // code-point offset of text in the decoded input
   uint64_t end = 0;         // exclusive
   uint32_t sentence = 0;    // 0-based sentence index in the document

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "decode/utf8.h"
+#include "extract/calendar.h"
 #include "extract/doc_view.h"
 #include "extract/extractors.h"
 #include "normalize/normalizer.h"
@@ -23,7 +24,28 @@ struct Analysis {
   NormalizedText text;
   std::vector<Span> sentences;
   std::vector<Token> tokens;
+  std::optional<CivilDate> header_date;  // "# date = 20201001"
 };
+
+// A document may start with metadata lines "# key = value" (the Dân trí corpus's doc_id, url and
+// date). They are not text: no record comes from them, and `date` is the document's date.
+// Returns the byte offset of the text after them.
+size_t ParseHeader(std::string_view norm, std::optional<CivilDate>* date) {
+  size_t pos = 0;
+  while (pos + 2 < norm.size() && norm[pos] == '#' && norm[pos + 1] == ' ') {
+    size_t eol = norm.find('\n', pos);
+    std::string_view line = norm.substr(pos, eol == std::string_view::npos ? std::string_view::npos : eol - pos);
+    size_t eq = line.find(" = ");
+    if (eq == std::string_view::npos) break;
+    std::string_view key = line.substr(2, eq - 2);
+    std::string_view value = line.substr(eq + 3);
+    while (!value.empty() && (value.back() == '\r' || value.back() == ' ')) value.remove_suffix(1);
+    if (key == "date") *date = ParseIsoDate(value);
+    if (eol == std::string_view::npos) return norm.size();
+    pos = eol + 1;
+  }
+  return pos;
+}
 
 Status Analyze(std::string_view bytes, const internal::Lexicons& lex, Analysis* a) {
   std::string_view decoded;
@@ -32,6 +54,12 @@ Status Analyze(std::string_view bytes, const internal::Lexicons& lex, Analysis* 
   internal::Normalize(decoded, &a->text);
   lex.segmenter->Split(a->text.norm, &a->sentences);
   internal::Tokenize(a->text.norm, a->text.lower, lex, &a->tokens);
+  size_t body = ParseHeader(a->text.norm, &a->header_date);
+  if (body > 0) {
+    size_t skip = 0;
+    while (skip < a->tokens.size() && a->tokens[skip].b < body) ++skip;
+    a->tokens.erase(a->tokens.begin(), a->tokens.begin() + static_cast<std::ptrdiff_t>(skip));
+  }
   // Sentence of each token: the last sentence that starts at or before it.
   size_t si = 0;
   for (Token& t : a->tokens) {
@@ -73,6 +101,25 @@ std::string SentenceContext(const NormalizedText& t, const Span& s) {
 
 }  // namespace
 
+std::optional<CivilDate> ParseIsoDate(std::string_view s) {
+  auto digits = [&](size_t b, size_t n, int* out) {
+    if (b + n > s.size()) return false;
+    int x = 0;
+    for (size_t i = b; i < b + n; ++i) {
+      if (s[i] < '0' || s[i] > '9') return false;
+      x = x * 10 + (s[i] - '0');
+    }
+    *out = x;
+    return true;
+  };
+  CivilDate d;
+  bool ok = s.size() == 10 && s[4] == '-' && s[7] == '-' ? digits(0, 4, &d.year) && digits(5, 2, &d.month) && digits(8, 2, &d.day)
+            : s.size() == 8 ? digits(0, 4, &d.year) && digits(4, 2, &d.month) && digits(6, 2, &d.day)
+                            : false;
+  if (!ok || !internal::IsValidDate(d.day, d.month, d.year)) return std::nullopt;
+  return d;
+}
+
 Extractor::Extractor(Rules rules) : rules_(std::move(rules)) {}
 
 Status Extractor::Extract(std::string_view bytes, std::string_view doc_name, const ExtractOptions& options,
@@ -85,6 +132,7 @@ Status Extractor::Extract(std::string_view bytes, std::string_view doc_name, con
   std::vector<internal::Candidate> cands;
   internal::ExtractLegalRef(view, &cands);
   internal::ExtractDate(view, &cands);
+  internal::ExtractPeriod(view, &cands);
   internal::ExtractTime(view, &cands);
   internal::ExtractMoney(view, &cands);
   internal::ExtractPercent(view, &cands);
@@ -92,7 +140,14 @@ Status Extractor::Extract(std::string_view bytes, std::string_view doc_name, con
   internal::ExtractQuantity(view, &cands);
   internal::ExtractCount(view, &cands);
   std::vector<internal::Candidate> kept = internal::Resolve(view, std::move(cands));
-  bool want_entities = options.types.test(static_cast<size_t>(RecordType::kPerson)) ||
+  // The reference date: --date, else the header's date, else the dateline.
+  std::optional<internal::Civil> ref;
+  if (options.reference_date) ref = internal::Civil{options.reference_date->year, options.reference_date->month, options.reference_date->day};
+  else if (a.header_date) ref = internal::Civil{a.header_date->year, a.header_date->month, a.header_date->day};
+  else ref = internal::FindDateline(view, kept);
+  internal::ResolveTemporal(ref, &kept);
+  bool want_entities = options.types.test(static_cast<size_t>(RecordType::kLegalRef)) ||
+                       options.types.test(static_cast<size_t>(RecordType::kPerson)) ||
                        options.types.test(static_cast<size_t>(RecordType::kOrganization)) ||
                        options.types.test(static_cast<size_t>(RecordType::kLocation));
   if (want_entities) {
@@ -113,6 +168,7 @@ Status Extractor::Extract(std::string_view bytes, std::string_view doc_name, con
     for (internal::Candidate& c : entities) kept.push_back(std::move(c));
     std::inplace_merge(kept.begin(), kept.begin() + static_cast<std::ptrdiff_t>(numeric), kept.end(),
                        [](const internal::Candidate& a, const internal::Candidate& b) { return a.begin < b.begin; });
+    internal::LinkLegalRefs(view, &kept);
   }
 
   std::vector<std::string> contexts(options.context ? a.sentences.size() : 0);
@@ -135,6 +191,14 @@ Status Extractor::Extract(std::string_view bytes, std::string_view doc_name, con
     r.role = std::move(c.role);
     r.parent = std::move(c.parent);
     r.canonical = std::move(c.canonical);
+    r.resolved = std::move(c.resolved);
+    r.note = std::move(c.note);
+    r.kind = std::move(c.kind);
+    r.number = std::move(c.number);
+    r.year = std::move(c.year);
+    r.issuer_code = std::move(c.issuer_code);
+    r.issuer = std::move(c.issuer);
+    r.issued = std::move(c.issued);
     r.sentence = first.sentence;
     r.rule = c.rule;
     if (options.context && first.sentence < a.sentences.size()) {

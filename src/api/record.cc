@@ -4,7 +4,7 @@ namespace vnextract {
 
 namespace {
 constexpr std::string_view kNames[] = {"money", "count",     "ratio",  "percent",      "quantity", "date",
-                                       "time",  "legal_ref", "number", "person", "organization", "location"};
+                                       "time",  "legal_ref", "number", "person", "organization", "location", "period"};
 }
 
 std::string_view RecordTypeName(RecordType type) { return kNames[static_cast<int>(type)]; }
@@ -21,6 +21,7 @@ bool HasNumericValue(RecordType type) {
     case RecordType::kDate:
     case RecordType::kTime:
     case RecordType::kLegalRef:
+    case RecordType::kPeriod:
     case RecordType::kPerson:
     case RecordType::kOrganization:
     case RecordType::kLocation:
@@ -28,6 +29,10 @@ bool HasNumericValue(RecordType type) {
     default:
       return true;
   }
+}
+
+bool IsTemporal(RecordType type) {
+  return type == RecordType::kDate || type == RecordType::kTime || type == RecordType::kPeriod;
 }
 
 bool IsEntity(RecordType type) {

@@ -9,7 +9,8 @@
 //
 // Scores per type: exact (same type and span) and overlap (same type, spans overlap, one to
 // one), and value accuracy over overlap matches: value, plus value_to, unit, qualifier,
-// numerator, denominator, role and parent where the gold line has them.
+// numerator, denominator, role, parent, resolved and the legal_ref parts (kind, number, year,
+// issuer_code, issuer, issued) where the gold line has them.
 #include "cli/eval.h"
 
 #include <algorithm>
@@ -122,12 +123,16 @@ struct Tally {
   int gold = 0, pred = 0, exact = 0, overlap = 0, value_ok = 0;
 };
 
-const char* const kCompared[] = {"value", "value_to", "unit", "qualifier", "numerator", "denominator", "role", "parent"};
+const char* const kCompared[] = {"value",  "value_to", "unit", "qualifier",   "numerator", "denominator", "role",
+                                 "parent", "resolved", "kind", "number",      "year",      "issuer_code", "issuer",
+                                 "issued"};
 
 Fields RecordFields(const Record& r) {
   return {{"value", r.value},         {"value_to", r.value_to},       {"unit", r.unit},
           {"qualifier", r.qualifier}, {"numerator", r.numerator},     {"denominator", r.denominator},
-          {"role", r.role},           {"parent", r.parent}};
+          {"role", r.role},           {"parent", r.parent},           {"resolved", r.resolved},
+          {"kind", r.kind},           {"number", r.number},           {"year", r.year},
+          {"issuer_code", r.issuer_code}, {"issuer", r.issuer},       {"issued", r.issued}};
 }
 
 // Numbers in gold files may be written 1.50 or 1.5: compare numerically-written values as text

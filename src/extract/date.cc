@@ -57,7 +57,7 @@ void Add(std::vector<Candidate>* out, size_t b, size_t e, std::string value, con
   c.end = e;
   c.value = std::move(value);
   c.value_to = std::move(value_to);
-  if (!c.value_to.empty()) c.qualifier = "range";
+  if (!c.value_to.empty()) c.type = RecordType::kPeriod;
   c.rule = rule;
   out->push_back(std::move(c));
 }
@@ -73,6 +73,14 @@ size_t YearAfter(const DocView& v, size_t j, long long* y) {
 size_t YearWordStart(const DocView& v, size_t i) { return i > 0 && v.WordIs(i - 1, "năm") ? i - 1 : i; }
 
 void FindDates(const DocView& v, std::vector<Candidate>* out);
+// "giai đoạn", "nhiệm kỳ", "năm học", or "năm" before a year that begins a period.
+size_t PeriodWordStart(const DocView& v, size_t i) {
+  size_t n = v.MatchBefore(v.lex().period_words, i);
+  return n ? i - n : YearWordStart(v, i);
+}
+size_t UntilNow(const DocView& v, size_t j);
+bool BorrowYear(std::string* lo, std::string* hi);
+void JoinWeekday(const DocView& v, Candidate* c);
 
 // The tokens between two dates that make them a range: "-", "đến", "tới", "đến hết", "đến ngày".
 bool RangeBetween(const DocView& v, size_t b, size_t e) {
@@ -84,24 +92,93 @@ bool RangeBetween(const DocView& v, size_t b, size_t e) {
   return e - b <= 3;
 }
 
+// "đến nay", "cho đến nay", "tới nay", "đến hiện nay", "đến hiện tại" at token j: its length.
+size_t UntilNow(const DocView& v, size_t j) {
+  size_t k = j;
+  if (v.WordIs(k, "cho")) ++k;
+  if (!(v.WordIs(k, "đến") || v.WordIs(k, "tới"))) return 0;
+  ++k;
+  if (v.WordIs(k, "hết")) ++k;
+  if (v.WordIs(k, "nay") || v.WordIs(k, "bây") ) return k + (v.WordIs(k, "bây") && v.WordIs(k + 1, "giờ") ? 2 : 1) - j;
+  if (v.WordIs(k, "hiện") && (v.WordIs(k + 1, "nay") || v.WordIs(k + 1, "tại"))) return k + 2 - j;
+  return 0;
+}
+
+// The two ends of a period written with the year once: "từ 20/4 đến 5/5/2021" → both 2021;
+// "tháng 3 đến tháng 5/2023". False when the ends are of different precision.
+bool BorrowYear(std::string* lo, std::string* hi) {
+  auto no_year = [](const std::string& s) { return s.size() >= 2 && s[0] == '-' && s[1] == '-'; };
+  if (no_year(*lo) && !no_year(*hi) && hi->size() == lo->size() + 2) {
+    std::string y = hi->substr(0, 4);
+    *lo = y + lo->substr(1);  // "--04-20" → "2021-04-20"
+    if (*lo > *hi) *lo = std::to_string(std::stoi(y) - 1) + lo->substr(4);  // "20/12 - 5/1/2021"
+    return true;
+  }
+  if (!no_year(*lo) && no_year(*hi) && lo->size() == hi->size() + 2) {
+    *hi = lo->substr(0, 4) + hi->substr(1);
+    return true;
+  }
+  return lo->size() == hi->size();
+}
+
+// "Thứ hai - 12/04/2021", "thứ Bảy, ngày 3/7", "Chủ nhật 5/9": a weekday before a date joins
+// its text; the resolver checks that it agrees. Not after "lần", "ngày", … ("lần thứ hai, ngày").
+void JoinWeekday(const DocView& v, Candidate* c) {
+  if (c->value.size() < 5 || c->value.size() == 7) return;  // no day: "2023", "--10", "2023-10"
+  size_t j = c->begin;
+  if (j > 0 && (v.IsPunct(j - 1, '-') || v.IsPunct(j - 1, ','))) --j;
+  const std::string* wd = nullptr;
+  size_t n = v.MatchBefore(v.lex().weekdays, j, &wd);
+  if (n == 0) return;
+  size_t b = j - n;
+  static const char* const kOrdinal[] = {"lần", "ngày", "hạng", "người", "năm", "đợt", "kỳ", "khóa", "phiên", "vị"};
+  if (b > 0) {
+    for (const char* w : kOrdinal) {
+      if (v.WordIs(b - 1, w)) return;
+    }
+  }
+  c->begin = b;
+  c->weekday = (*wd)[0] - '0';
+}
+
 }  // namespace
 
 void ExtractDate(const DocView& v, std::vector<Candidate>* out) {
   std::vector<Candidate> dates;
   FindDates(v, &dates);
   std::stable_sort(dates.begin(), dates.end(), [](const Candidate& a, const Candidate& b) { return a.begin < b.begin; });
-  // Ranges of two dates: "từ ngày 19/4 đến ngày 30/4", "30/4-1/5", "Từ năm 2001 đến năm 2011".
-  for (size_t k = 0; k + 1 < dates.size(); ++k) {
+  size_t single = dates.size();
+  for (size_t k = 0; k < single; ++k) JoinWeekday(v, &dates[k]);
+  // Periods of two dates: "từ ngày 19/4 đến ngày 30/4", "30/4-1/5", "Từ năm 2001 đến năm 2011".
+  for (size_t k = 0; k + 1 < single; ++k) {
     const Candidate& a = dates[k];
     const Candidate& b = dates[k + 1];
-    if (!a.value_to.empty() || !b.value_to.empty() || a.value.size() != b.value.size()) continue;
-    if (b.begin <= a.end || !RangeBetween(v, a.end, b.begin) || a.value >= b.value) continue;
+    if (!a.value_to.empty() || !b.value_to.empty()) continue;
+    if (b.begin <= a.end || !RangeBetween(v, a.end, b.begin)) continue;
+    std::string lo = a.value, hi = b.value;
+    if (!BorrowYear(&lo, &hi) || lo >= hi) continue;
     Candidate r = a;
+    r.type = RecordType::kPeriod;
     if (r.begin > 0 && v.WordIs(r.begin - 1, "từ")) --r.begin;
     r.end = b.end;
-    r.value_to = b.value;
-    r.qualifier = "range";
-    r.rule = "date.range";
+    r.value = std::move(lo);
+    r.value_to = std::move(hi);
+    r.weekday = 0;
+    r.rule = "period.dates";
+    dates.push_back(std::move(r));
+  }
+  // "từ năm 2016 đến nay", "từ ngày 1/7 cho đến nay": a period that ends on the reference date.
+  for (size_t k = 0; k < single; ++k) {
+    const Candidate& a = dates[k];
+    size_t n = UntilNow(v, a.end);
+    if (n == 0 || !a.value_to.empty()) continue;
+    Candidate r = a;
+    r.type = RecordType::kPeriod;
+    if (r.begin > 0 && v.WordIs(r.begin - 1, "từ")) --r.begin;
+    r.end = a.end + n;
+    r.relative = "open";
+    r.weekday = 0;
+    r.rule = "period.until_now";
     dates.push_back(std::move(r));
   }
   // "24-27/4/2021", "mùng 2 - 4/10": a day, a dash, then a full date that lends its month.
@@ -115,13 +192,12 @@ void ExtractDate(const DocView& v, std::vector<Candidate>* out) {
     size_t begin = DayWordStart(v, i);
     if (begin > 0 && v.WordIs(begin - 1, "từ")) --begin;
     Candidate r;
-    r.type = RecordType::kDate;
+    r.type = RecordType::kPeriod;
     r.begin = begin;
     r.end = i + 3;
     r.value = Iso(y, m, static_cast<int>(d1));
     r.value_to = Iso(y, m, d2);
-    r.qualifier = "range";
-    r.rule = "date.day_range";
+    r.rule = "period.day_range";
     dates.push_back(std::move(r));
   }
   for (Candidate& c : dates) out->push_back(std::move(c));
@@ -148,7 +224,8 @@ void FindDates(const DocView& v, std::vector<Candidate>* out) {
         continue;
       }
       if (IsYearSpan(a, b)) {  // mùa giải 2023/24
-        Add(out, i, i + 1, Iso(static_cast<int>(a), 0, 0), "date.year_span", Iso(static_cast<int>(a + 1), 0, 0));
+        size_t begin = PeriodWordStart(v, i);
+        Add(out, begin, i + 1, Iso(static_cast<int>(a), 0, 0), "period.year_span", Iso(static_cast<int>(a + 1), 0, 0));
         continue;
       }
       std::string unit;
@@ -180,9 +257,9 @@ void FindDates(const DocView& v, std::vector<Candidate>* out) {
       // Y-Y: "giai đoạn 2021-2025", "năm học 2020-2021"
       long long y1 = YearAt(v, i), y2;
       if (y1 > 0 && v.IsPunct(i + 1, '-') && (y2 = YearAt(v, i + 2)) > y1) {
-        size_t begin = YearWordStart(v, i);
+        size_t begin = PeriodWordStart(v, i);
         if (begin > 0 && v.WordIs(begin - 1, "từ")) --begin;  // "Từ 2016-2020"
-        Add(out, begin, i + 3, Iso(static_cast<int>(y1), 0, 0), "date.year_range", Iso(static_cast<int>(y2), 0, 0));
+        Add(out, begin, i + 3, Iso(static_cast<int>(y1), 0, 0), "period.years", Iso(static_cast<int>(y2), 0, 0));
         continue;
       }
       // năm Y, SN Y

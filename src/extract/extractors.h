@@ -3,7 +3,10 @@
 #ifndef VNEXTRACT_EXTRACT_EXTRACTORS_H_
 #define VNEXTRACT_EXTRACT_EXTRACTORS_H_
 
+#include <optional>
 #include <vector>
+
+#include "extract/calendar.h"
 
 #include "extract/doc_view.h"
 
@@ -17,6 +20,16 @@ void ExtractQuantity(const DocView& v, std::vector<Candidate>* out);
 void ExtractDate(const DocView& v, std::vector<Candidate>* out);
 void ExtractTime(const DocView& v, std::vector<Candidate>* out);
 void ExtractLegalRef(const DocView& v, std::vector<Candidate>* out);
+void ExtractPeriod(const DocView& v, std::vector<Candidate>* out);
+
+// The date of the article's dateline ("Thứ hai - 12/04/2021 15:58") among the kept candidates.
+std::optional<Civil> FindDateline(const DocView& v, const std::vector<Candidate>& kept);
+// Fills value, resolved and note of dates and periods: partial dates get a year from `ref`,
+// relative ones a value, periods an ISO 8601 interval ("2023-01/2023-09").
+void ResolveTemporal(const std::optional<Civil>& ref, std::vector<Candidate>* kept);
+// Fills issuer and issued of legal references from what follows them ("ngày 18/5/2016 của Thủ
+// tướng Chính phủ"); `all` holds every kept candidate, entities included, in order of begin.
+void LinkLegalRefs(const DocView& v, std::vector<Candidate>* all);
 
 // People, organisations and places, with role, parent and canonical ids (docs/entities.md).
 // `numeric` are the kept numeric candidates: names inside them are not mentions.

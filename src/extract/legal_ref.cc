@@ -37,6 +37,22 @@ std::string KindFromCode(const DocView& v, std::string_view code) {
   return kind ? *kind : "";
 }
 
+// The parts of a code: "93/2021/NQ-HĐND" → 93, 2021, NQ-HĐND; "36-NQ/TW" → 36, "", NQ/TW;
+// "08/2017" → 08, 2017, ""; "15" → 15.
+void CodeParts(std::string_view code, Candidate* c) {
+  size_t p = 0;
+  while (p < code.size() && code[p] >= '0' && code[p] <= '9') ++p;
+  c->number = std::string(code.substr(0, p));
+  if (p < code.size() && (code[p] == '/' || code[p] == '-')) ++p;
+  size_t q = p;
+  while (q < code.size() && code[q] >= '0' && code[q] <= '9') ++q;
+  if (q - p == 4 && (q == code.size() || code[q] == '/' || code[q] == '-')) {
+    c->year = std::string(code.substr(p, 4));
+    p = q < code.size() ? q + 1 : q;
+  }
+  c->issuer_code = std::string(code.substr(p));
+}
+
 }  // namespace
 
 void ExtractLegalRef(const DocView& v, std::vector<Candidate>* out) {
@@ -51,6 +67,8 @@ void ExtractLegalRef(const DocView& v, std::vector<Candidate>* out) {
       c.end = i + 1;
       c.value = std::string(v.Text(i));
       c.unit = kind;
+      c.kind = kind;
+      CodeParts(c.value, &c);
       c.rule = begin < i ? "legal_ref.kind_code" : "legal_ref.code";
       out->push_back(std::move(c));
       continue;
@@ -91,8 +109,79 @@ void ExtractLegalRef(const DocView& v, std::vector<Candidate>* out) {
     c.end = end;
     c.value = std::string(num);
     c.unit = kind;
+    c.kind = kind;
+    CodeParts(c.value, &c);
     c.rule = with_year ? "legal_ref.kind_number_year" : "legal_ref.kind_number";
     out->push_back(std::move(c));
+  }
+}
+
+}  // namespace vnextract::internal
+
+namespace vnextract::internal {
+
+namespace {
+
+// The index of the candidate of `all` that begins at token `t`, or -1.
+long Starting(const std::vector<Candidate>& all, size_t from, size_t t) {
+  for (size_t k = from; k < all.size() && all[k].begin <= t; ++k) {
+    if (all[k].begin == t) return static_cast<long>(k);
+  }
+  return -1;
+}
+
+}  // namespace
+
+void LinkLegalRefs(const DocView& v, std::vector<Candidate>* all) {
+  std::vector<Candidate>& a = *all;
+  for (size_t k = 0; k < a.size(); ++k) {
+    Candidate& ref = a[k];
+    if (ref.type != RecordType::kLegalRef) continue;
+    size_t t = ref.end;
+    // Up to one date and one issuer, in either order, with ",", "ban hành", "được", "ký" between:
+    // "ngày 18/5/2016 của Thủ tướng Chính phủ", "của UBND tỉnh ban hành ngày 12/3/2021".
+    for (int step = 0; step < 4 && t < v.size(); ++step) {
+      if (v.IsPunct(t, ',')) {
+        ++t;
+        continue;
+      }
+      if (v.WordIs(t, "ban") && v.WordIs(t + 1, "hành")) {
+        t += 2;
+        continue;
+      }
+      if (v.WordIs(t, "được") || v.WordIs(t, "ký") || v.WordIs(t, "kí")) {
+        ++t;
+        continue;
+      }
+      long d = Starting(a, k + 1, t);
+      if (d >= 0 && a[static_cast<size_t>(d)].type == RecordType::kDate && ref.issued.empty() &&
+          a[static_cast<size_t>(d)].value.size() >= 4) {
+        const std::string& date = a[static_cast<size_t>(d)].value;
+        // "ngày 18/5" after a code of 2016: the code's year is the date's.
+        if (date[0] != '-') ref.issued = date;
+        else if (!ref.year.empty()) ref.issued = ref.year + date.substr(1);
+        else break;
+        t = a[static_cast<size_t>(d)].end;
+        continue;
+      }
+      if ((v.WordIs(t, "của") || v.WordIs(t, "do")) && ref.issuer.empty()) {
+        const std::string* office = nullptr;
+        size_t n = v.Match(v.lex().issuers, t + 1, &office);
+        long o = Starting(a, k + 1, t + 1);
+        if (o >= 0 && a[static_cast<size_t>(o)].type == RecordType::kOrganization &&
+            a[static_cast<size_t>(o)].end >= t + 1 + n) {
+          ref.issuer = a[static_cast<size_t>(o)].value;
+          t = a[static_cast<size_t>(o)].end;
+          continue;
+        }
+        if (n > 0) {
+          ref.issuer = *office;
+          t = t + 1 + n;
+          continue;
+        }
+      }
+      break;
+    }
   }
 }
 

@@ -9,20 +9,21 @@ namespace {
 int Priority(RecordType t) {
   switch (t) {
     case RecordType::kLegalRef: return 0;
-    case RecordType::kDate: return 1;
-    case RecordType::kTime: return 2;
-    case RecordType::kMoney: return 3;
-    case RecordType::kPercent: return 4;
-    case RecordType::kRatio: return 5;
-    case RecordType::kQuantity: return 6;
-    case RecordType::kCount: return 7;
-    case RecordType::kNumber: return 8;
+    case RecordType::kPeriod: return 1;
+    case RecordType::kDate: return 2;
+    case RecordType::kTime: return 3;
+    case RecordType::kMoney: return 4;
+    case RecordType::kPercent: return 5;
+    case RecordType::kRatio: return 6;
+    case RecordType::kQuantity: return 7;
+    case RecordType::kCount: return 8;
+    case RecordType::kNumber: return 9;
     case RecordType::kPerson:
     case RecordType::kOrganization:
     case RecordType::kLocation:
-      return 9;  // resolved separately (entities.cc)
+      return 10;  // resolved separately (entities.cc)
   }
-  return 9;
+  return 10;
 }
 
 }  // namespace

@@ -8,7 +8,8 @@ namespace {
 
 constexpr std::string_view kColumns[] = {"doc",       "type",        "text",   "value",  "value_to", "unit",
                                          "qualifier", "numerator",   "denominator", "role", "parent",
-                                         "canonical", "start",       "end",    "sentence", "rule",   "context"};
+                                         "canonical", "resolved",    "note",   "kind",   "number",   "year",
+                                         "issuer_code", "issuer",    "issued", "start",       "end",    "sentence", "rule",   "context"};
 constexpr size_t kColumnCount = sizeof(kColumns) / sizeof(kColumns[0]);
 
 std::string Field(const Record& r, size_t col) {
@@ -25,11 +26,19 @@ std::string Field(const Record& r, size_t col) {
     case 9: return r.role;
     case 10: return r.parent;
     case 11: return r.canonical;
-    case 12: return std::to_string(r.start);
-    case 13: return std::to_string(r.end);
-    case 14: return std::to_string(r.sentence);
-    case 15: return r.rule;
-    case 16: return r.context;
+    case 12: return r.resolved;
+    case 13: return r.note;
+    case 14: return r.kind;
+    case 15: return r.number;
+    case 16: return r.year;
+    case 17: return r.issuer_code;
+    case 18: return r.issuer;
+    case 19: return r.issued;
+    case 20: return std::to_string(r.start);
+    case 21: return std::to_string(r.end);
+    case 22: return std::to_string(r.sentence);
+    case 23: return r.rule;
+    case 24: return r.context;
   }
   return "";
 }
@@ -171,6 +180,22 @@ void RecordWriter::Write(const Record& r) {
   JsonString(&b, r.parent);
   b.append(",\"canonical\":");
   JsonString(&b, r.canonical);
+  b.append(",\"resolved\":");
+  JsonString(&b, r.resolved);
+  b.append(",\"note\":");
+  JsonString(&b, r.note);
+  b.append(",\"kind\":");
+  JsonString(&b, r.kind);
+  b.append(",\"number\":");
+  JsonString(&b, r.number);
+  b.append(",\"year\":");
+  JsonString(&b, r.year);
+  b.append(",\"issuer_code\":");
+  JsonString(&b, r.issuer_code);
+  b.append(",\"issuer\":");
+  JsonString(&b, r.issuer);
+  b.append(",\"issued\":");
+  JsonString(&b, r.issued);
   b.append(",\"start\":");
   b.append(std::to_string(r.start));
   b.append(",\"end\":");

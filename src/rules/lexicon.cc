@@ -216,8 +216,12 @@ Status LoadLexicons(const DataSource& source, Lexicons* out) {
       {"date/not_year_words.txt", false, &out->not_year_words},
       {"time/parts_of_day.tsv", true, &out->parts_of_day},
       {"time/time_words.txt", false, &out->time_words},
+      {"date/weekdays.tsv", true, &out->weekdays},
+      {"date/relative.tsv", true, &out->relative_dates},
+      {"period/words.txt", false, &out->period_words},
       {"legal_ref/kinds.tsv", true, &out->legal_kinds},
       {"legal_ref/code_prefixes.tsv", true, &out->code_prefixes},
+      {"legal_ref/issuers.tsv", true, &out->issuers},
   };
   for (const Entry& e : entries) {
     Status s = l.Load(e.path, e.table, e.target);

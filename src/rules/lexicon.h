@@ -152,9 +152,13 @@ struct Lexicons {
   PhraseTable not_year_words;   // số, phòng: four digits after them are a label, not a year
   PhraseTable parts_of_day;     // sáng → am, chiều → pm, …
   PhraseTable time_words;       // lúc, vào lúc: make "N giờ" a time
+  PhraseTable weekdays;         // thứ hai → 1 … chủ nhật → 7
+  PhraseTable relative_dates;   // hôm qua → day:-1, năm ngoái → year:-1, …
+  PhraseTable period_words;     // giai đoạn, nhiệm kỳ, năm học: join a year range's text
   // legal_ref/
   PhraseTable legal_kinds;      // nghị quyết → Nghị quyết
   PhraseTable code_prefixes;    // nq → Nghị quyết (first part of a document code, lower case)
+  PhraseTable issuers;          // thủ tướng chính phủ → Thủ tướng Chính phủ (after "của")
   std::unique_ptr<re2::RE2::Set> code_patterns;  // shapes of document codes (anchored both ends)
   // entity/
   PhraseTable surnames;         // nguyễn, trần, bế …
