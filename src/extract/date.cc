@@ -124,7 +124,8 @@ bool BorrowYear(std::string* lo, std::string* hi) {
 // "Thứ hai - 12/04/2021", "thứ Bảy, ngày 3/7", "Chủ nhật 5/9": a weekday before a date joins
 // its text; the resolver checks that it agrees. Not after "lần", "ngày", … ("lần thứ hai, ngày").
 void JoinWeekday(const DocView& v, Candidate* c) {
-  if (c->value.size() < 5 || c->value.size() == 7) return;  // no day: "2023", "--10", "2023-10"
+  bool has_day = c->value.size() == 10 || (c->value.size() == 7 && c->value[0] == '-');
+  if (!has_day) return;  // "2023", "--10", "2023-10"
   size_t j = c->begin;
   if (j > 0 && (v.IsPunct(j - 1, '-') || v.IsPunct(j - 1, ','))) --j;
   const std::string* wd = nullptr;
@@ -156,7 +157,8 @@ void ExtractDate(const DocView& v, std::vector<Candidate>* out) {
     if (!a.value_to.empty() || !b.value_to.empty()) continue;
     if (b.begin <= a.end || !RangeBetween(v, a.end, b.begin)) continue;
     std::string lo = a.value, hi = b.value;
-    if (!BorrowYear(&lo, &hi) || lo >= hi) continue;
+    // Without years "20/12 đến 5/1" crosses a year end: the resolver gives the start the year before.
+    if (!BorrowYear(&lo, &hi) || (lo >= hi && !(lo[0] == '-' && lo.size() == 7))) continue;
     Candidate r = a;
     r.type = RecordType::kPeriod;
     if (r.begin > 0 && v.WordIs(r.begin - 1, "từ")) --r.begin;

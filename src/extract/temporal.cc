@@ -62,7 +62,11 @@ Civil AddMonths(const Civil& c, int months) {
 }
 
 // A signed count as written in a note: "+1", "-2", "+0".
-std::string Signed(int n) { return (n < 0 ? "-" : "+") + std::to_string(std::abs(n)); }
+std::string Signed(int n) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%+d", n);
+  return buf;
+}
 
 // "day:-1" → the date that many units from the reference date, at the unit's precision.
 std::string Relative(const std::string& rel, const Civil& ref, std::string* note) {
