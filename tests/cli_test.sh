@@ -18,7 +18,7 @@ article=$dir/fixtures/bao-cao.txt
 # CSV by default, header first, RFC 4180 line ends.
 out=$("$bin" extract "$article"); rc=$?
 expect_eq "$rc" 0 "csv exit"
-expect_has "$(head -1 <<<"$out")" "doc,type,text,value,value_to,unit,qualifier,numerator,denominator,role,parent,canonical,start,end,sentence,rule,context" "csv header"
+expect_has "$(head -1 <<<"$out")" "doc,type,text,value,value_to,unit,qualifier,numerator,denominator,role,parent,canonical,resolved,note,kind,number,year,issuer_code,issuer,issued,start,end,sentence,rule,context" "csv header"
 expect_has "$out" "money,300 triệu đồng,300000000,,VND" "csv money"
 expect_eq "$(head -1 <<<"$out" | tail -c 2 | od -An -c | tr -d ' ')" '\r\n' "csv CRLF"
 
@@ -40,12 +40,12 @@ fi
 
 # stdin, '-' and no path.
 expect_eq "$(printf 'Có 3 người.' | "$bin" extract -f jsonl --no-context)" \
-  '{"doc":"-","type":"count","text":"3 người","value":3,"value_to":null,"unit":"người","qualifier":"","numerator":null,"denominator":null,"role":"","parent":"","canonical":"","start":3,"end":10,"sentence":0,"rule":"count.noun"}' "stdin"
+  '{"doc":"-","type":"count","text":"3 người","value":3,"value_to":null,"unit":"người","qualifier":"","numerator":null,"denominator":null,"role":"","parent":"","canonical":"","resolved":"","note":"","kind":"","number":"","year":"","issuer_code":"","issuer":"","issued":"","start":3,"end":10,"sentence":0,"rule":"count.noun"}' "stdin"
 expect_eq "$(printf 'Có 3 người.' | "$bin" extract -f jsonl - | wc -l)" 1 "dash"
 
 # BOM for Excel; a BOM in the input is not counted in offsets.
 expect_eq "$("$bin" extract --bom "$article" | head -c 3 | od -An -tx1 | tr -d ' ')" "efbbbf" "bom"
-expect_eq "$(printf '\xEF\xBB\xBFCó 3 người.' | "$bin" extract -f tsv --no-context | tail -1 | cut -f13,14)" $'3\t10' "input bom"
+expect_eq "$(printf '\xEF\xBB\xBFCó 3 người.' | "$bin" extract -f tsv --no-context | tail -1 | cut -f21,22)" $'3\t10' "input bom"
 
 # Offsets point into the input as given: BOM, CRLF line ends, NFD, NBSP and tabs.
 if command -v python3 >/dev/null; then
@@ -127,6 +127,24 @@ printf '{"doc": "bao-cao.txt"}\n' > "$tmp/bad.gold.jsonl"
 
 # tokenize shows kinds and offsets.
 expect_has "$(printf 'Nghị quyết số 93/2021/NQ-HĐND' | "$bin" tokenize)" $'-\t0\t14\t29\tcode\t93/2021/NQ-HĐND' "tokenize"
+
+# --date: the reference date for dates without a year and relative dates; a bad one is a usage error.
+expect_has "$(printf 'Sáng 06/10, hôm qua và 9 tháng đầu năm.' | "$bin" extract -f tsv --no-context -t date,period --date 2023-10-20 | cut -f2-4,13-14)" \
+  $'date\t06/10\t2023-10-06\tinferred\t' "--date infers the year"
+expect_has "$(printf 'Sáng 06/10, hôm qua và 9 tháng đầu năm.' | "$bin" extract -f tsv --no-context -t date,period --date 2023-10-20 | cut -f2-4,13-14)" \
+  $'date\thôm qua\t2023-10-19\trelative\toffset=-1d' "--date resolves hôm qua"
+expect_has "$(printf 'Sáng 06/10, hôm qua và 9 tháng đầu năm.' | "$bin" extract -f tsv --no-context -t date,period --date 2023-10-20 | cut -f2-4,13-14)" \
+  $'period\t9 tháng đầu năm\t2023-01/2023-09\tinferred' "--date resolves a period"
+expect_has "$(printf 'Sáng 06/10, hôm qua.' | "$bin" extract -f tsv --no-context -t date | cut -f2-4,13-14)" \
+  $'date\thôm qua\t\tunresolved\toffset=-1d' "no reference date"
+printf 'x' | "$bin" extract --date 2023-02-30 2>"$tmp/err"; expect_eq "$?" 2 "bad --date exit"
+expect_has "$(cat "$tmp/err")" "--date '2023-02-30' is not a date YYYY-MM-DD" "bad --date message"
+# A '# date = ' header is the document's date, and its lines give no record.
+printf '# doc_id = 7\n# date = 20201001\nNgày 5/9, tỉnh họp.\n' > "$tmp/h.txt"
+expect_eq "$("$bin" extract -f tsv --no-context "$tmp/h.txt" | tail -n +2 | cut -f2-4)" $'date\tNgày 5/9\t2020-09-05' "header date"
+# legal_ref parts in CSV columns kind..issued
+expect_has "$(printf 'Theo Quyết định số 844/QĐ-TTg ngày 18/5/2016 của Thủ tướng Chính phủ.' | "$bin" extract -f tsv --no-context -t legal_ref | cut -f15-20)" \
+  $'Quyết định\t844\t\tQĐ-TTg\tThủ tướng Chính phủ\t2016-05-18' "legal_ref parts"
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -29,7 +29,7 @@ constexpr int kExitOk = 0;
 constexpr int kExitInputFailed = 1;
 constexpr int kExitUsage = 2;
 
-const char kUsage[] = R"(vnextract — numeric facts from Vietnamese news text
+const char kUsage[] = R"(vnextract — facts from Vietnamese news text
 
 Usage:
   vnextract extract [options] [PATH...]
@@ -47,6 +47,7 @@ Examples:
   vnextract extract -f jsonl -t money,count articles/ > facts.jsonl
   cat article.txt | vnextract extract -f json --no-context -
   vnextract extract --bom -o facts.csv articles/      # CSV that Excel opens in UTF-8
+  vnextract extract -t date,period --date 2023-10-06 article.txt
   vnextract tokenize article.txt
 
 Exit status: 0 every input was read; 1 some input failed (each is reported on
@@ -132,12 +133,15 @@ class Output {
 
 int RunExtract(const std::vector<std::string>& args, bool tokenize_only) {
   po::options_description opts(tokenize_only ? "tokenize options" : "extract options");
-  std::string format = "csv", types, output, rules_dir;
+  std::string format = "csv", types, output, rules_dir, date;
   opts.add_options()
       ("help,h", "show this help")
       ("format,f", po::value(&format), "output format: csv (default), tsv, json, jsonl")
       ("types,t", po::value(&types), "comma-separated record types to write (default: all): "
-                                     "money,count,ratio,percent,quantity,date,time,legal_ref,number")
+                                     "money,count,ratio,percent,quantity,date,time,period,legal_ref,number,"
+                                     "person,organization,location")
+      ("date", po::value(&date), "reference date YYYY-MM-DD for dates without a year and relative dates "
+                                 "(default: each document's own date, see docs/records.md)")
       ("output,o", po::value(&output), "write to FILE instead of standard output")
       ("bom", "start CSV/TSV output with a UTF-8 byte-order mark, for Excel")
       ("rules", po::value(&rules_dir), "rules directory whose files replace the built-in ones of the same name")
@@ -168,6 +172,10 @@ int RunExtract(const std::vector<std::string>& args, bool tokenize_only) {
   }
   vnextract::ExtractOptions xopts;
   xopts.context = vm.count("no-context") == 0;
+  if (!date.empty()) {
+    xopts.reference_date = vnextract::ParseIsoDate(date);
+    if (!xopts.reference_date) return UsageError("--date '" + date + "' is not a date YYYY-MM-DD");
+  }
   if (!types.empty()) {
     xopts.types.reset();
     std::stringstream ss(types);

@@ -211,7 +211,7 @@ void ExtractPeriod(const DocView& v, std::vector<Candidate>* out) {
       bool after_figure = i > 0 && (v.Is(i - 1, TokenKind::kNumber) || v.Is(i - 1, TokenKind::kTime) ||
                                     (v.MayStartNumber(i - 1) && ParseNumberAt(v, i - 1)) || v.WordIs(i - 1, "giờ") ||
                                     v.WordIs(i - 1, "phút"));
-      static const char* const kPlural[] = {"những", "các", "nhiều", "mấy", "bao", "mọi", "từng", "hàng"};
+      static const char* const kPlural[] = {"những", "các", "nhiều", "mấy", "bao", "mọi", "từng", "hàng", "vài", "nửa", "dăm", "mươi"};
       bool plural = false;
       for (const char* w : kPlural) plural = plural || (i > 0 && v.WordIs(i - 1, w));
       bool that = v.WordIs(i + m, "đó") || v.WordIs(i + m, "ấy") || v.WordIs(i + m, "kia");
