@@ -134,7 +134,7 @@ void WalkCorpus(RecordType type) {
       std::string why = Check(type, f, variant);
       if (!why.empty()) {
         ++failed;
-        MESSAGE((variant ? "[NFD+NBSP] " : "") << f[0] << "\n  " << why);
+        MESSAGE(std::string(variant ? "[NFD+NBSP] " : "") << f[0] << "\n  " << why);
         break;
       }
     }

@@ -108,13 +108,13 @@ size_t UntilNow(const DocView& v, size_t j) {
 // "tháng 3 đến tháng 5/2023". False when the ends are of different precision.
 bool BorrowYear(std::string* lo, std::string* hi) {
   auto no_year = [](const std::string& s) { return s.size() >= 2 && s[0] == '-' && s[1] == '-'; };
-  if (no_year(*lo) && !no_year(*hi) && hi->size() == lo->size() + 2) {
+  if (no_year(*lo) && !no_year(*hi) && hi->size() == lo->size() + 3) {
     std::string y = hi->substr(0, 4);
     *lo = y + lo->substr(1);  // "--04-20" → "2021-04-20"
     if (*lo > *hi) *lo = std::to_string(std::stoi(y) - 1) + lo->substr(4);  // "20/12 - 5/1/2021"
     return true;
   }
-  if (!no_year(*lo) && no_year(*hi) && lo->size() == hi->size() + 2) {
+  if (!no_year(*lo) && no_year(*hi) && lo->size() == hi->size() + 3) {
     *hi = lo->substr(0, 4) + hi->substr(1);
     return true;
   }
@@ -183,20 +183,31 @@ void ExtractDate(const DocView& v, std::vector<Candidate>* out) {
     r.rule = "period.until_now";
     dates.push_back(std::move(r));
   }
-  // "24-27/4/2021", "mùng 2 - 4/10": a day, a dash, then a full date that lends its month.
+  // "24-27/4/2021", "mùng 2 - 4/10", "từ ngày 10 đến ngày 15/3/2022": a day, a dash or "đến",
+  // then a full date that lends its month.
   for (size_t i = 0; i + 2 < v.size(); ++i) {
-    if (!v.Is(i, TokenKind::kNumber) || !v.IsPunct(i + 1, '-')) continue;
-    if (!v.Is(i + 2, TokenKind::kDate) && !v.Is(i + 2, TokenKind::kFraction)) continue;
+    if (!v.Is(i, TokenKind::kNumber)) continue;
+    size_t j = i + 1;  // the second date
+    if (v.IsPunct(j, '-')) {
+      ++j;
+    } else if (i > 0 && v.WordIs(i - 1, "ngày") && (v.WordIs(j, "đến") || v.WordIs(j, "tới"))) {
+      ++j;
+      if (v.WordIs(j, "hết")) ++j;
+      if (v.WordIs(j, "ngày")) ++j;
+    } else {
+      continue;
+    }
+    if (!v.Is(j, TokenKind::kDate) && !v.Is(j, TokenKind::kFraction)) continue;
     long long d1 = IntAt(v, i, 2);
     int d2 = 0, m = 0, y = 0;
-    std::sscanf(std::string(v.Text(i + 2)).c_str(), "%d%*c%d%*c%d", &d2, &m, &y);
+    std::sscanf(std::string(v.Text(j)).c_str(), "%d%*c%d%*c%d", &d2, &m, &y);
     if (d1 < 1 || d1 >= d2 || !IsValidDate(d2, m, y) || (y == 0 && m > 12)) continue;
     size_t begin = DayWordStart(v, i);
     if (begin > 0 && v.WordIs(begin - 1, "từ")) --begin;
     Candidate r;
     r.type = RecordType::kPeriod;
     r.begin = begin;
-    r.end = i + 3;
+    r.end = j + 1;
     r.value = Iso(y, m, static_cast<int>(d1));
     r.value_to = Iso(y, m, d2);
     r.rule = "period.day_range";

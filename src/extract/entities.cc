@@ -211,9 +211,19 @@ class Finder {
     size_t k = j;
     bool last_cap = false;
     while (k < v_.size() && (Spaced(k) || v_.IsPunct(k, ','))) {
+      // "Bộ Lao động - Thương binh và Xã hội": a spaced dash between a lower-case word of the
+      // name and a capitalised one that is no place, title or person joins two halves of one name.
+      if (v_.IsPunct(k, '-') && k > j && v_.IsWord(k - 1) && !v_.tok(k - 1).upper_initial && Spaced(k + 1) &&
+          v_.IsWord(k + 1) && v_.tok(k + 1).upper_initial && !v_.tok(k + 1).all_upper && !M(kPlaces, k + 1) &&
+          !M(kPlaceWords, k + 1) && !M(kRoleTitles, k + 1) && !M(kPersonTitles, k + 1) &&
+          !lex_.surnames.Contains(v_.Lower(k + 1)) && v_.IsWord(k + 2) && !v_.tok(k + 2).upper_initial) {
+        ++k;
+        continue;
+      }
       if (v_.Is(k, TokenKind::kWord) || v_.Is(k, TokenKind::kAlnum)) {
         if (v_.tok(k).upper_initial) {
-          if ((Acronym(k) && M(kPlaceWords, k)) || (k > j && (M(kPlaceWords, k) || M(kRoleTitles, k)))) break;
+          bool place = M(kPlaceWords, k) && !(v_.IsWord(k + 1) && !v_.tok(k + 1).upper_initial);  // not "Xã hội"
+          if ((Acronym(k) && M(kPlaceWords, k)) || (k > j && (place || M(kRoleTitles, k)))) break;
           // "Giám đốc Sở KH&CN Hà Thị Lụa": after a title, a family name and two more capitals
           // begin the person's name, not more of the organisation's.
           if (role_before_ && lex_.surnames.Contains(v_.Lower(k)) && NameRun(k, 4, true) >= 3) break;
@@ -236,7 +246,9 @@ class Finder {
         // "Báo Cao Bằng và Đài truyền hình tỉnh": "và" before another head joins two names.
         bool and_head = false;
         for (size_t q = k; q < r; ++q) and_head = and_head || (v_.WordIs(q, "và") && M(kOrgHeads, r));
-        if (r > k && r < v_.size() && Cap(r) && Spaced(r) && !M(kPlaceWords, r) &&
+        // "Thương binh và Xã hội": "Xã" before a lower-case word introduces no place.
+        bool place_next = M(kPlaceWords, r) && !(v_.IsWord(r + 1) && !v_.tok(r + 1).upper_initial);
+        if (r > k && r < v_.size() && Cap(r) && Spaced(r) && !place_next &&
             !M(kRoleTitles, r) && !and_head) {
           k = r;
           continue;

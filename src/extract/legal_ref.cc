@@ -158,7 +158,9 @@ void LinkLegalRefs(const DocView& v, std::vector<Candidate>* all) {
           a[static_cast<size_t>(d)].value.size() >= 4) {
         const std::string& date = a[static_cast<size_t>(d)].value;
         // "ngày 18/5" after a code of 2016: the code's year is the date's.
-        if (date[0] != '-') ref.issued = date;
+        // A date whose year was inferred from the reference date takes the code's year instead.
+        if (a[static_cast<size_t>(d)].resolved == "inferred" && !ref.year.empty()) ref.issued = ref.year + date.substr(4);
+        else if (date[0] != '-') ref.issued = date;
         else if (!ref.year.empty()) ref.issued = ref.year + date.substr(1);
         else break;
         t = a[static_cast<size_t>(d)].end;

@@ -166,6 +166,14 @@ void ExtractPeriod(const DocView& v, std::vector<Candidate>* out) {
     if (!v.IsWord(i)) continue;
     // quý I-IV [/Y | năm Y | năm nay]
     if (v.WordIs(i, "quý") || v.WordIs(i, "quí")) {
+      // "quý 3/2022": the tokenizer reads 3/2022 as one fraction
+      long long fq, fy;
+      if (v.Is(i + 1, TokenKind::kFraction) && FractionParts(v, i + 1, &fq, &fy) && fq >= 1 && fq <= 4 &&
+          IsPlausibleYear(fy) && v.Text(i + 1).size() - v.Text(i + 1).find('/') == 5) {
+        int q = static_cast<int>(fq);
+        out->push_back(Period(i, i + 2, static_cast<int>(fy), false, 3 * q - 2, 3 * q, "period.quarter"));
+        continue;
+      }
       int q = Roman(v.Lower(i + 1));
       if (q > 0) {
         int year = 0;
