@@ -191,14 +191,17 @@ Status Extractor::Extract(std::string_view bytes, std::string_view doc_name, con
     r.role = std::move(c.role);
     r.parent = std::move(c.parent);
     r.canonical = std::move(c.canonical);
-    r.resolved = std::move(c.resolved);
-    r.note = std::move(c.note);
-    r.kind = std::move(c.kind);
-    r.number = std::move(c.number);
-    r.year = std::move(c.year);
-    r.issuer_code = std::move(c.issuer_code);
-    r.issuer = std::move(c.issuer);
-    r.issued = std::move(c.issued);
+    if (c.extra) {
+      internal::Candidate::Extra& x = *c.extra;
+      r.resolved = std::move(x.resolved);
+      r.note = std::move(x.note);
+      r.kind = std::move(x.kind);
+      r.number = std::move(x.number);
+      r.year = std::move(x.year);
+      r.issuer_code = std::move(x.issuer_code);
+      r.issuer = std::move(x.issuer);
+      r.issued = std::move(x.issued);
+    }
     r.sentence = first.sentence;
     r.rule = c.rule;
     if (options.context && first.sentence < a.sentences.size()) {

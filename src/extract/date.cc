@@ -139,7 +139,7 @@ void JoinWeekday(const DocView& v, Candidate* c) {
     }
   }
   c->begin = b;
-  c->weekday = (*wd)[0] - '0';
+  c->x().weekday = (*wd)[0] - '0';
 }
 
 }  // namespace
@@ -165,7 +165,7 @@ void ExtractDate(const DocView& v, std::vector<Candidate>* out) {
     r.end = b.end;
     r.value = std::move(lo);
     r.value_to = std::move(hi);
-    r.weekday = 0;
+    if (r.extra) r.extra->weekday = 0;
     r.rule = "period.dates";
     dates.push_back(std::move(r));
   }
@@ -178,8 +178,8 @@ void ExtractDate(const DocView& v, std::vector<Candidate>* out) {
     r.type = RecordType::kPeriod;
     if (r.begin > 0 && v.WordIs(r.begin - 1, "từ")) --r.begin;
     r.end = a.end + n;
-    r.relative = "open";
-    r.weekday = 0;
+    r.x().relative = "open";
+    r.x().weekday = 0;
     r.rule = "period.until_now";
     dates.push_back(std::move(r));
   }

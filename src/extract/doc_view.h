@@ -3,6 +3,7 @@
 #ifndef VNEXTRACT_EXTRACT_DOC_VIEW_H_
 #define VNEXTRACT_EXTRACT_DOC_VIEW_H_
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,19 +29,31 @@ struct Candidate {
   std::string role;       // entities
   std::string parent;
   std::string canonical;
-  std::string resolved;   // date/period: set by ResolveTemporal
-  std::string note;
-  std::string kind;       // legal_ref parts
-  std::string number;
-  std::string year;
-  std::string issuer_code;
-  std::string issuer;
-  std::string issued;
-  // Temporal candidates before resolution: "day:-1", "week:0", "month:1", "year:-1" (relative to
-  // the reference date), "last:day:3" (a period ending at it), "open" (a period whose end is the
-  // reference date), "thisyear" (a partial value whose year is the reference year).
-  std::string relative;
-  int weekday = 0;        // date: the weekday written before it (1 = Monday … 7 = Sunday), or 0
+  // The fields few candidates have, kept out of line so that moving a candidate stays cheap.
+  struct Extra {
+    std::string resolved;   // date/period: set by ResolveTemporal
+    std::string note;
+    std::string kind;       // legal_ref parts
+    std::string number;
+    std::string year;
+    std::string issuer_code;
+    std::string issuer;
+    std::string issued;
+    // Temporal candidates before resolution: "day:-1", "week:0", "month:1", "year:-1" (relative
+    // to the reference date), "last:day:3" (a period ending at it), "open" (a period whose end is
+    // the reference date), "thisyear" (a partial value whose year is the reference year).
+    std::string relative;
+    int weekday = 0;        // date: the weekday written before it (1 = Monday … 7 = Sunday), or 0
+  };
+  std::optional<Extra> extra;
+  Extra& x() {
+    if (!extra) extra.emplace();
+    return *extra;
+  }
+  const Extra& x() const {
+    static const Extra kNone;
+    return extra ? *extra : kNone;
+  }
   const char* rule = "";
 };
 

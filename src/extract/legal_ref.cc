@@ -39,7 +39,7 @@ std::string KindFromCode(const DocView& v, std::string_view code) {
 
 // The parts of a code: "93/2021/NQ-HĐND" → 93, 2021, NQ-HĐND; "36-NQ/TW" → 36, "", NQ/TW;
 // "08/2017" → 08, 2017, ""; "15" → 15.
-void CodeParts(std::string_view code, Candidate* c) {
+void CodeParts(std::string_view code, Candidate::Extra* c) {
   size_t p = 0;
   while (p < code.size() && code[p] >= '0' && code[p] <= '9') ++p;
   c->number = std::string(code.substr(0, p));
@@ -67,8 +67,8 @@ void ExtractLegalRef(const DocView& v, std::vector<Candidate>* out) {
       c.end = i + 1;
       c.value = std::string(v.Text(i));
       c.unit = kind;
-      c.kind = kind;
-      CodeParts(c.value, &c);
+      c.x().kind = kind;
+      CodeParts(c.value, &c.x());
       c.rule = begin < i ? "legal_ref.kind_code" : "legal_ref.code";
       out->push_back(std::move(c));
       continue;
@@ -109,8 +109,8 @@ void ExtractLegalRef(const DocView& v, std::vector<Candidate>* out) {
     c.end = end;
     c.value = std::string(num);
     c.unit = kind;
-    c.kind = kind;
-    CodeParts(c.value, &c);
+    c.x().kind = kind;
+    CodeParts(c.value, &c.x());
     c.rule = with_year ? "legal_ref.kind_number_year" : "legal_ref.kind_number";
     out->push_back(std::move(c));
   }
@@ -135,9 +135,9 @@ long Starting(const std::vector<Candidate>& all, size_t from, size_t t) {
 void LinkLegalRefs(const DocView& v, std::vector<Candidate>* all) {
   std::vector<Candidate>& a = *all;
   for (size_t k = 0; k < a.size(); ++k) {
-    Candidate& ref = a[k];
-    if (ref.type != RecordType::kLegalRef) continue;
-    size_t t = ref.end;
+    if (a[k].type != RecordType::kLegalRef) continue;
+    Candidate::Extra& ref = a[k].x();
+    size_t t = a[k].end;
     // Up to one date and one issuer, in either order, with ",", "ban hành", "được", "ký" between:
     // "ngày 18/5/2016 của Thủ tướng Chính phủ", "của UBND tỉnh ban hành ngày 12/3/2021".
     for (int step = 0; step < 4 && t < v.size(); ++step) {
@@ -159,7 +159,7 @@ void LinkLegalRefs(const DocView& v, std::vector<Candidate>* all) {
         const std::string& date = a[static_cast<size_t>(d)].value;
         // "ngày 18/5" after a code of 2016: the code's year is the date's.
         // A date whose year was inferred from the reference date takes the code's year instead.
-        if (a[static_cast<size_t>(d)].resolved == "inferred" && !ref.year.empty()) ref.issued = ref.year + date.substr(4);
+        if (a[static_cast<size_t>(d)].x().resolved == "inferred" && !ref.year.empty()) ref.issued = ref.year + date.substr(4);
         else if (date[0] != '-') ref.issued = date;
         else if (!ref.year.empty()) ref.issued = ref.year + date.substr(1);
         else break;

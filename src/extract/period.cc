@@ -72,7 +72,7 @@ Candidate Period(size_t b, size_t e, int year, bool this_year, int m1, int m2, c
   c.end = e;
   c.value = Month(year, m1);
   c.value_to = Month(year, m2);
-  if (this_year) c.relative = "thisyear";
+  if (this_year) c.x().relative = "thisyear";
   c.rule = rule;
   return c;
 }
@@ -110,7 +110,8 @@ void ExtractPeriod(const DocView& v, std::vector<Candidate>* out) {
   for (size_t i = 0; i < v.size(); ++i) {
     // N tháng đầu năm [Y|nay], N tháng cuối năm [Y|nay], N tháng năm Y
     size_t e = 0;
-    int n = v.MayStartNumber(i) ? SmallNumber(v, i, 12, &e) : 0;
+    int count = v.MayStartNumber(i) ? SmallNumber(v, i, 1000, &e) : 0;
+    int n = count <= 12 ? count : 0;
     if (n > 0 && v.WordIs(e, "tháng")) {
       size_t j = e + 1;
       int year;
@@ -130,8 +131,7 @@ void ExtractPeriod(const DocView& v, std::vector<Candidate>* out) {
     }
     // N ngày qua, 2 tuần gần đây, 3 năm trở lại đây: a period that ends on the reference date.
     // N năm trước (đây), cách đây N tháng: a date that far before it.
-    if (n > 0 || (v.MayStartNumber(i) && SmallNumber(v, i, 1000, &e) > 0)) {
-      int count = n > 0 ? n : SmallNumber(v, i, 1000, &e);
+    if (count > 0) {
       const char* unit = TimeUnit(v, e);
       if (unit != nullptr && !(v.Is(i, TokenKind::kNumber) && v.Text(i).size() == 4)) {
         size_t j = e + 1;
@@ -144,7 +144,7 @@ void ExtractPeriod(const DocView& v, std::vector<Candidate>* out) {
           c.type = RecordType::kPeriod;
           c.begin = i;
           c.end = j + k;
-          c.relative = std::string("last:") + unit + ":" + std::to_string(count);
+          c.x().relative = std::string("last:") + unit + ":" + std::to_string(count);
           c.rule = "period.last";
           out->push_back(std::move(c));
           continue;
@@ -156,7 +156,7 @@ void ExtractPeriod(const DocView& v, std::vector<Candidate>* out) {
           c.type = RecordType::kDate;
           c.begin = ago_before ? i - 2 : i;
           c.end = ago_after ? (v.WordIs(j + 1, "đây") ? j + 2 : j + 1) : e + 1;
-          c.relative = std::string(unit) + ":-" + std::to_string(count);
+          c.x().relative = std::string(unit) + ":-" + std::to_string(count);
           c.rule = "date.ago";
           out->push_back(std::move(c));
           continue;
@@ -204,12 +204,14 @@ void ExtractPeriod(const DocView& v, std::vector<Candidate>* out) {
         Candidate c = Period(i, j + (v.WordIs(j + 1, "nay") ? 2 : 3), year, this_year || year == 0, 1, 1,
                              "period.year_to_date");
         c.value_to.clear();
-        c.relative += " open";
+        c.x().relative += " open";
         out->push_back(std::move(c));
         continue;
       }
     }
     // Relative dates from the table: hôm qua, tuần trước, năm ngoái, cùng kỳ năm trước …
+    // One lookup of the word turns away the tokens no phrase starts with.
+    if (v.lex().relative_dates.Lookup(v.Lower(i)) == nullptr) continue;
     const std::string* rel = nullptr;
     size_t m = v.Match(v.lex().relative_dates, i, &rel);
     if (m > 0) {
@@ -228,7 +230,7 @@ void ExtractPeriod(const DocView& v, std::vector<Candidate>* out) {
         c.type = RecordType::kDate;
         c.begin = i;
         c.end = i + m;
-        c.relative = *rel;
+        c.x().relative = *rel;
         c.rule = "date.relative";
         out->push_back(std::move(c));
         i += m - 1;

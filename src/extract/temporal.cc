@@ -104,17 +104,18 @@ std::string LastStart(const std::string& rel, const Civil& ref, std::string* not
 }
 
 void ResolveDate(Candidate* c, const std::optional<Civil>& ref) {
-  if (!c->relative.empty()) {
+  Candidate::Extra& x = c->x();
+  if (!x.relative.empty()) {
     std::string note;
     if (ref) {
-      c->value = Relative(c->relative, *ref, &note);
-      c->resolved = "relative";
-      c->note = note;
+      c->value = Relative(x.relative, *ref, &note);
+      x.resolved = "relative";
+      x.note = note;
     } else {
-      Relative(c->relative, Civil{2000, 1, 1}, &note);
+      Relative(x.relative, Civil{2000, 1, 1}, &note);
       c->value.clear();
-      c->resolved = "unresolved";
-      c->note = note;
+      x.resolved = "unresolved";
+      x.note = note;
     }
     return;
   }
@@ -125,30 +126,31 @@ void ResolveDate(Candidate* c, const std::optional<Civil>& ref) {
     if (y > 0) {
       p.y = y;
       c->value = Format(p);
-      c->resolved = "inferred";
+      x.resolved = "inferred";
     } else {
-      c->resolved = "unresolved";
+      x.resolved = "unresolved";
     }
   }
-  if (c->weekday > 0 && p.y > 0 && p.m > 0 && p.d > 0 && Weekday(p.y, p.m, p.d) != c->weekday) {
-    c->note = "weekday_mismatch";
+  if (x.weekday > 0 && p.y > 0 && p.m > 0 && p.d > 0 && Weekday(p.y, p.m, p.d) != x.weekday) {
+    x.note = "weekday_mismatch";
   }
 }
 
 void ResolvePeriod(Candidate* c, const std::optional<Civil>& ref) {
-  bool open = c->relative.find("open") != std::string::npos;
-  bool this_year = c->relative.find("thisyear") != std::string::npos;
+  Candidate::Extra& x = c->x();
+  bool open = x.relative.find("open") != std::string::npos;
+  bool this_year = x.relative.find("thisyear") != std::string::npos;
   std::string note;
-  if (c->relative.compare(0, 5, "last:") == 0) {
+  if (x.relative.compare(0, 5, "last:") == 0) {
     if (ref) {
-      c->value = LastStart(c->relative, *ref, &note) + "/" + FormatDay(*ref);
-      c->resolved = "relative";
+      c->value = LastStart(x.relative, *ref, &note) + "/" + FormatDay(*ref);
+      x.resolved = "relative";
     } else {
-      LastStart(c->relative, Civil{2000, 1, 1}, &note);
+      LastStart(x.relative, Civil{2000, 1, 1}, &note);
       c->value = "../..";
-      c->resolved = "unresolved";
+      x.resolved = "unresolved";
     }
-    c->note = note;
+    x.note = note;
     c->value_to.clear();
     return;
   }
@@ -194,8 +196,8 @@ void ResolvePeriod(Candidate* c, const std::optional<Civil>& ref) {
   }
   c->value = Format(lo) + "/" + end;
   c->value_to.clear();
-  if (open) c->note = "open_end";
-  c->resolved = unresolved ? "unresolved" : inferred ? (open ? "relative" : "inferred") : "";
+  if (open) x.note = "open_end";
+  x.resolved = unresolved ? "unresolved" : inferred ? (open ? "relative" : "inferred") : "";
 }
 
 }  // namespace
@@ -211,7 +213,7 @@ std::optional<Civil> FindDateline(const DocView& v, const std::vector<Candidate>
     // tokens [line_begin, i) are one line
     for (; k < kept.size() && kept[k].begin < i; ++k) {
       const Candidate& c = kept[k];
-      if (c.begin < line_begin || c.type != RecordType::kDate || c.value.size() != 10 || !c.relative.empty()) continue;
+      if (c.begin < line_begin || c.type != RecordType::kDate || c.value.size() != 10 || !c.x().relative.empty()) continue;
       size_t words = 0;
       for (size_t t = line_begin; t < i; ++t) {
         if ((t < c.begin || t >= c.end) && (v.IsWord(t) || v.Is(t, TokenKind::kNumber))) ++words;
