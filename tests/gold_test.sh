@@ -13,6 +13,6 @@ if [ ! -d "$shared/corpus/dantri" ] || [ ! -d "$shared/seeds" ]; then
 fi
 status=0
 "$bin" eval --gold "$gold/full" --min-f1 0.85 --min-type-f1 0.65 "$shared/corpus/dantri" "$shared/seeds" || status=1
-"$bin" eval --gold "$gold/numeric" -t money,count,ratio,percent,quantity,date,time,legal_ref,number \
+"$bin" eval --gold "$gold/numeric" -t money,count,ratio,percent,quantity,date,time,period,legal_ref,number \
   --min-f1 0.93 --min-type-f1 0.75 "$shared/corpus/dantri" || status=1
 exit $status

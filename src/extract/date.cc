@@ -153,9 +153,26 @@ void ExtractDate(const DocView& v, std::vector<Candidate>* out) {
   // Periods of two dates: "từ ngày 19/4 đến ngày 30/4", "30/4-1/5", "Từ năm 2001 đến năm 2011".
   for (size_t k = 0; k + 1 < single; ++k) {
     const Candidate& a = dates[k];
-    const Candidate& b = dates[k + 1];
-    if (!a.value_to.empty() || !b.value_to.empty()) continue;
+    // the next date after a (a's own shorter pieces, "2016" of "2015 - 2016", lie inside it)
+    size_t next = k + 1;
+    while (next < single && dates[next].begin < a.end) ++next;
+    if (next == single) continue;
+    const Candidate& b = dates[next];
     if (b.begin <= a.end || !RangeBetween(v, a.end, b.begin)) continue;
+    // "từ năm học 2015 - 2016 đến hết năm học 2020 - 2021": two periods of years make one.
+    if (!a.value_to.empty() || !b.value_to.empty()) {
+      if (a.value_to.size() != 4 || b.value_to.size() != 4 || a.value.size() != 4 || b.value.size() != 4 ||
+          a.value >= b.value_to || v.IsPunct(a.end, '-')) {
+        continue;
+      }
+      Candidate r = a;
+      if (r.begin > 0 && v.WordIs(r.begin - 1, "từ")) --r.begin;
+      r.end = b.end;
+      r.value_to = b.value_to;
+      r.rule = "period.periods";
+      dates.push_back(std::move(r));
+      continue;
+    }
     std::string lo = a.value, hi = b.value;
     // Without years "20/12 đến 5/1" crosses a year end: the resolver gives the start the year before.
     if (!BorrowYear(&lo, &hi) || (lo >= hi && !(lo[0] == '-' && lo.size() == 7))) continue;
@@ -176,6 +193,11 @@ void ExtractDate(const DocView& v, std::vector<Candidate>* out) {
     if (n == 0 || !a.value_to.empty()) continue;
     Candidate r = a;
     r.type = RecordType::kPeriod;
+    // "từ đầu tháng 4 đến nay": the start of the month is still the month.
+    if (r.begin > 1 && (v.WordIs(r.begin - 1, "đầu") || v.WordIs(r.begin - 1, "giữa") || v.WordIs(r.begin - 1, "cuối")) &&
+        v.WordIs(r.begin - 2, "từ")) {
+      r.begin -= 2;
+    }
     if (r.begin > 0 && v.WordIs(r.begin - 1, "từ")) --r.begin;
     r.end = a.end + n;
     r.x().relative = "open";

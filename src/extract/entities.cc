@@ -248,7 +248,9 @@ class Finder {
         for (size_t q = k; q < r; ++q) and_head = and_head || (v_.WordIs(q, "và") && M(kOrgHeads, r));
         // "Thương binh và Xã hội": "Xã" before a lower-case word introduces no place.
         bool place_next = M(kPlaceWords, r) && !(v_.IsWord(r + 1) && !v_.tok(r + 1).upper_initial);
-        if (r > k && r < v_.size() && Cap(r) && Spaced(r) && !place_next &&
+        // "phòng chống dịch Covid-19": a capitalised code counts as the capital reached.
+        bool cap_r = Cap(r) || (v_.Is(r, TokenKind::kAlnum) && v_.tok(r).upper_initial);
+        if (r > k && r < v_.size() && cap_r && Spaced(r) && !place_next &&
             !M(kRoleTitles, r) && !and_head) {
           k = r;
           continue;

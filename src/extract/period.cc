@@ -219,7 +219,8 @@ void ExtractPeriod(const DocView& v, std::vector<Candidate>* out) {
       // nay": the part of day is the time's) or a plural word ("những năm trước"); not before
       // "đó"/"ấy" ("năm sau đó").
       bool after_figure = i > 0 && (v.Is(i - 1, TokenKind::kNumber) || v.Is(i - 1, TokenKind::kTime) ||
-                                    (v.MayStartNumber(i - 1) && ParseNumberAt(v, i - 1)) || v.WordIs(i - 1, "giờ") ||
+                                    (v.MayStartNumber(i - 1) && ParseNumberAt(v, i - 1)) ||
+                                    v.lex().scale_words.Contains(v.Lower(i - 1)) || v.WordIs(i - 1, "giờ") ||
                                     v.WordIs(i - 1, "phút"));
       static const char* const kPlural[] = {"những", "các", "nhiều", "mấy", "bao", "mọi", "từng", "hàng", "vài", "nửa", "dăm", "mươi"};
       bool plural = false;
