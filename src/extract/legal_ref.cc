@@ -130,6 +130,46 @@ long Starting(const std::vector<Candidate>& all, size_t from, size_t t) {
   return -1;
 }
 
+// The candidate of `all` before index k that ends at token `t`, or -1.
+long Ending(const std::vector<Candidate>& all, size_t k, size_t t) {
+  for (size_t m = k; m-- > 0 && k - m <= 6;) {  // candidates are in order of begin
+    if (all[m].end == t) return static_cast<long>(m);
+  }
+  return -1;
+}
+
+// "Ngày 1/4/2020, Thủ tướng Chính phủ đã ban hành Quyết định số 447/QĐ-TTg": the issuer (and
+// the date) written before the reference, joined to it by "ban hành" or "ký".
+void IssuerBefore(const DocView& v, const std::vector<Candidate>& a, size_t k, Candidate::Extra* ref) {
+  size_t t = a[k].begin;
+  if (t >= 2 && v.WordIs(t - 2, "ban") && v.WordIs(t - 1, "hành")) t -= 2;
+  else if (t >= 1 && (v.WordIs(t - 1, "ký") || v.WordIs(t - 1, "kí"))) t -= 1;
+  else return;
+  if (t >= 1 && (v.WordIs(t - 1, "đã") || v.WordIs(t - 1, "vừa") || v.WordIs(t - 1, "mới"))) t -= 1;
+  long o = Ending(a, k, t);
+  if (o >= 0 && a[static_cast<size_t>(o)].type != RecordType::kOrganization) o = -1;
+  const std::string* office = nullptr;
+  size_t n = v.MatchBefore(v.lex().issuers, t, &office);
+  size_t issuer_begin;
+  if (n > 0 && (o < 0 || t - n < a[static_cast<size_t>(o)].begin)) {  // "Thủ tướng Chính phủ" over "Chính phủ"
+    ref->issuer = *office;
+    issuer_begin = t - n;
+  } else if (o >= 0) {
+    ref->issuer = a[static_cast<size_t>(o)].value;
+    issuer_begin = a[static_cast<size_t>(o)].begin;
+  } else {
+    return;
+  }
+  // "Ngày 1/4/2020, <issuer> ban hành": the date before the issuer
+  size_t d_end = issuer_begin;
+  if (d_end >= 1 && v.IsPunct(d_end - 1, ',')) --d_end;
+  long d = Ending(a, k, d_end);
+  if (d >= 0 && a[static_cast<size_t>(d)].type == RecordType::kDate) {
+    const std::string& date = a[static_cast<size_t>(d)].value;
+    if (date.size() == 10) ref->issued = date;
+  }
+}
+
 }  // namespace
 
 void LinkLegalRefs(const DocView& v, std::vector<Candidate>* all) {
@@ -137,6 +177,7 @@ void LinkLegalRefs(const DocView& v, std::vector<Candidate>* all) {
   for (size_t k = 0; k < a.size(); ++k) {
     if (a[k].type != RecordType::kLegalRef) continue;
     Candidate::Extra& ref = a[k].x();
+    IssuerBefore(v, a, k, &ref);
     size_t t = a[k].end;
     // Up to one date and one issuer, in either order, with ",", "ban hành", "được", "ký" between:
     // "ngày 18/5/2016 của Thủ tướng Chính phủ", "của UBND tỉnh ban hành ngày 12/3/2021".
