@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "vnextract/input.h"
 #include "vnextract/record.h"
 #include "vnextract/rules.h"
 #include "vnextract/status.h"
@@ -58,6 +59,12 @@ class Extractor {
   // naming the byte offset and leaves `out` untouched. Records are appended in order of start.
   Status Extract(std::string_view bytes, std::string_view doc_name, const ExtractOptions& options,
                  std::vector<Record>* out) const;
+
+  // Converts raw bytes in `encoding` to UTF-8 for Extract. With Encoding::kAuto the encoding is
+  // guessed from the bytes; `chosen` (optional) receives the encoding used and `why` (optional)
+  // one line saying why. Bytes invalid in the encoding are an error naming the byte offset.
+  Status Decode(std::string_view bytes, Encoding encoding, std::string* utf8, Encoding* chosen = nullptr,
+                std::string* why = nullptr) const;
 
   // The tokens of one document, with the same decoding and normalization as Extract.
   Status Tokenize(std::string_view bytes, std::vector<TokenInfo>* out) const;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "decode/legacy.h"
 #include "decode/utf8.h"
 #include "extract/calendar.h"
 #include "extract/doc_view.h"
@@ -212,6 +213,16 @@ Status Extractor::Extract(std::string_view bytes, std::string_view doc_name, con
     out->push_back(std::move(r));
   }
   return Status::Ok();
+}
+
+Status Extractor::Decode(std::string_view bytes, Encoding encoding, std::string* utf8, Encoding* chosen,
+                         std::string* why) const {
+  const internal::LegacyTables& tables = *rules_.lexicons().legacy;
+  std::string reason = "given";
+  if (encoding == Encoding::kAuto) encoding = internal::DetectEncoding(bytes, tables, &reason);
+  if (chosen) *chosen = encoding;
+  if (why) *why = reason;
+  return internal::ConvertToUtf8(bytes, encoding, tables, utf8);
 }
 
 Status Extractor::Tokenize(std::string_view bytes, std::vector<TokenInfo>* out) const {

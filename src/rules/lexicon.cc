@@ -3,6 +3,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include "decode/legacy.h"
 #include "decode/utf8.h"
 #include "normalize/normalizer.h"
 #include "segment/sentences.h"
@@ -257,7 +258,7 @@ Status LoadLexicons(const DataSource& source, Lexicons* out) {
   s = l.LoadPatterns("legal_ref/code_patterns.txt", &out->code_patterns);
   if (!s.ok()) return s;
   out->segmenter = std::make_unique<Segmenter>(out->abbreviations);
-  return Status::Ok();
+  return LoadLegacyTables(source, &out->legacy);
 }
 
 }  // namespace vnextract::internal

@@ -18,6 +18,7 @@
 namespace vnextract::internal {
 
 class Segmenter;
+struct LegacyTables;
 
 struct StringHash {
   using is_transparent = void;
@@ -181,6 +182,8 @@ struct Lexicons {
   std::vector<std::string> abbreviations;  // "TP.", "ThS.", … (case as written)
 
   std::unique_ptr<Segmenter> segmenter;
+  // encoding/: TCVN3 and VNI tables, for inputs in legacy encodings (decode/legacy.h)
+  std::unique_ptr<LegacyTables> legacy;
 };
 
 // Loads every table from `source`. The message of a failure is "FILE:LINE: reason".
