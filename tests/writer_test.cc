@@ -24,7 +24,7 @@ Record Sample() {
 
 TEST_CASE("CSV follows RFC 4180 and can carry a BOM") {
   std::ostringstream os;
-  RecordWriter w(os, OutputFormat::kCsv, {true, true});
+  RecordWriter w(os, OutputFormat::kCsv, {true, true, {}});
   w.Begin();
   w.Write(Sample());
   w.End();
@@ -35,7 +35,7 @@ TEST_CASE("CSV follows RFC 4180 and can carry a BOM") {
 
 TEST_CASE("JSON Lines writes exact numbers unquoted and dates quoted") {
   std::ostringstream os;
-  RecordWriter w(os, OutputFormat::kJsonLines, {false, false});
+  RecordWriter w(os, OutputFormat::kJsonLines, {false, false, {}});
   w.Begin();
   Record r = Sample();
   r.value = "999999999999999999999000000000";
@@ -55,7 +55,7 @@ TEST_CASE("JSON Lines writes exact numbers unquoted and dates quoted") {
 
 TEST_CASE("JSON Lines carries the schema 3 fields: resolved, note and the legal_ref parts") {
   std::ostringstream os;
-  RecordWriter w(os, OutputFormat::kJsonLines, {false, false});
+  RecordWriter w(os, OutputFormat::kJsonLines, {false, false, {}});
   Record r;
   r.doc = "a.txt";
   r.type = RecordType::kLegalRef;

@@ -75,6 +75,9 @@ struct Record {
   uint32_t sentence = 0;    // 0-based sentence index in the document
   std::string rule;         // id of the rule that made the record, e.g. "money.scale_currency"
   std::string context;      // the sentence, as written, white space runs shown as one space
+  // Values of the document's metadata fields the user asked to carry (--keep-fields), in the
+  // order of WriterOptions::extra_columns. Not part of the schema: named by the user.
+  std::vector<std::string> extra;
 };
 
 }  // namespace vnextract

@@ -13,6 +13,7 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "vnextract/record.h"
 
@@ -26,7 +27,18 @@ std::optional<OutputFormat> ParseOutputFormat(std::string_view name);
 struct WriterOptions {
   bool context = true;  // write the context column/key. Default: true.
   bool bom = false;     // start CSV/TSV with a UTF-8 byte-order mark (for Excel). Default: false.
+  // Names of Record::extra, written after the schema's columns (CSV/TSV) or keys (JSON).
+  std::vector<std::string> extra_columns;
 };
+
+// The schema's column names, in output order (context last).
+const std::vector<std::string>& RecordColumns();
+
+// Tables other than records (the --summary table) in the same formats: the header (CSV/TSV;
+// "" for JSON) and one row of named values, JSON numbers unquoted where `numeric` says so.
+std::string FormatHeader(OutputFormat format, const std::vector<std::string>& names, bool bom);
+void FormatRow(OutputFormat format, const std::vector<std::string>& names, const std::vector<std::string>& values,
+               const std::vector<bool>& numeric, std::string* out);
 
 class RecordWriter {
  public:
@@ -34,6 +46,9 @@ class RecordWriter {
   // Header row, BOM or '['. Call once before any Write.
   void Begin();
   void Write(const Record& r);
+  // The bytes Write would write for `r` as one JSON object or one CSV/TSV row, without the
+  // separator a JSON array puts between objects; for writers that format in parallel.
+  void Format(const Record& r, std::string* out);
   // ']' for JSON. Call once after the last Write.
   void End();
 

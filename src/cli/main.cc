@@ -1,23 +1,31 @@
 // vnextract: the command line over the library. Subcommands:
-//   vnextract extract [options] [PATH…]   records of every fact, as CSV/TSV/JSON/JSON Lines
-//   vnextract tokenize [PATH…]            tokens with their kind and offsets (for rule authors)
+//   vnextract extract [options] [PATH…]    records of every fact, as CSV/TSV/JSON/JSON Lines
+//   vnextract normalize [options] [PATH…]  decoded, cleaned NFC text (or JSON Lines with metadata)
+//   vnextract tokenize [options] [PATH…]   tokens with their kind and offsets (for rule authors)
+//   vnextract eval --gold …                precision and recall against gold records
 // Exit status: 0 all inputs read; 1 some input failed (the others were still processed);
 // 2 usage error (bad option, unknown type, unreadable rules directory).
 #include <boost/program_options.hpp>
+#include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <iterator>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
+#include "cli/documents.h"
 #include "cli/eval.h"
+#include "cli/pipeline.h"
+#include "cli/summary.h"
 #include "cli/walk.h"
+#include "normalize/normalizer.h"
 #include "vnextract/extractor.h"
 #include "vnextract/writer.h"
 
@@ -33,12 +41,15 @@ const char kUsage[] = R"(vnextract — facts from Vietnamese news text
 
 Usage:
   vnextract extract [options] [PATH...]
+  vnextract normalize [options] [PATH...]
   vnextract tokenize [options] [PATH...]
   vnextract eval --gold FILE|DIR [--errors] [--min-f1 X] [PATH...]
   vnextract --help | --version
 
-PATH is a file, a directory (walked recursively for *.txt) or '-' for standard
-input; no PATH reads standard input.
+PATH is a file, a directory (walked recursively for *.txt, *.html, *.htm, *.jsonl,
+*.json; --glob to choose) or '-' for standard input; no PATH reads standard input.
+Text, HTML pages and JSON Lines (one document per line) are read, in UTF-8, UTF-16,
+Windows-1258, TCVN3, VNI or VIQR (--encoding, guessed by default).
 )";
 
 const char kExamples[] = R"(
@@ -48,11 +59,14 @@ Examples:
   cat article.txt | vnextract extract -f json --no-context -
   vnextract extract --bom -o facts.csv articles/      # CSV that Excel opens in UTF-8
   vnextract extract -t date,period --date 2023-10-06 article.txt
+  vnextract extract -j 8 --summary -o summary.csv archive.jsonl
+  crawler | vnextract extract -f jsonl --keep-fields url   # a streaming filter
+  vnextract normalize --encoding tcvn3 old-article.txt
   vnextract tokenize article.txt
 
 Exit status: 0 every input was read; 1 some input failed (each is reported on
-stderr as 'vnextract: FILE: reason' and the others are still processed);
-2 usage error.
+stderr as 'vnextract: FILE: reason' or 'vnextract: FILE:LINE: reason' and the
+others are still processed); 2 usage error.
 )";
 
 void Error(const std::string& name, const std::string& reason) {
@@ -63,37 +77,6 @@ int UsageError(const std::string& msg) {
   std::cerr << "vnextract: " << msg << "\nTry 'vnextract --help'.\n";
   return kExitUsage;
 }
-
-// Reads a whole file (or stdin when path is empty).
-bool ReadAll(const std::string& path, std::string* out, std::string* reason) {
-  if (path.empty()) {
-    std::ostringstream ss;
-    ss << std::cin.rdbuf();
-    *out = ss.str();
-    return true;
-  }
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
-    *reason = "is a directory";
-    return false;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    *reason = std::string("cannot open: ") + std::strerror(errno);
-    return false;
-  }
-  out->assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  if (in.bad()) {
-    *reason = "read error";
-    return false;
-  }
-  return true;
-}
-
-struct Common {
-  std::vector<std::string> paths;
-  std::string rules_dir;
-};
 
 // Output to stdout, or to a file written beside its final name and renamed into place only
 // when complete, so a failed run never leaves a half-written file that looks finished.
@@ -131,21 +114,112 @@ class Output {
   std::ofstream file_;
 };
 
-int RunExtract(const std::vector<std::string>& args, bool tokenize_only) {
-  po::options_description opts(tokenize_only ? "tokenize options" : "extract options");
-  std::string format = "csv", types, output, rules_dir, date;
+// A progress line on stderr (documents, MB, MB/s, ETA), redrawn at most ten times a second.
+class Progress {
+ public:
+  Progress(bool on, uint64_t total_bytes) : on_(on), total_(total_bytes), start_(Clock::now()), last_(start_) {}
+  void Add(uint64_t bytes) {
+    ++docs_;
+    bytes_ += bytes;
+    if (!on_) return;
+    Clock::time_point now = Clock::now();
+    if (now - last_ < std::chrono::milliseconds(100)) return;
+    last_ = now;
+    Draw(now);
+  }
+  void Finish() {
+    if (!on_) return;
+    Draw(Clock::now());
+    std::cerr << "\n";
+  }
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  void Draw(Clock::time_point now) {
+    double secs = std::chrono::duration<double>(now - start_).count();
+    double mb = static_cast<double>(bytes_) / 1e6;
+    double rate = secs > 0 ? mb / secs : 0;
+    char line[160];
+    if (total_ > 0 && rate > 0) {
+      double left = static_cast<double>(total_ > bytes_ ? total_ - bytes_ : 0) / 1e6 / rate;
+      std::snprintf(line, sizeof line, "\r%llu documents, %.1f/%.1f MB, %.1f MB/s, ETA %.0fs   ",
+                    static_cast<unsigned long long>(docs_), mb, static_cast<double>(total_) / 1e6, rate, left);
+    } else {
+      std::snprintf(line, sizeof line, "\r%llu documents, %.1f MB, %.1f MB/s   ", static_cast<unsigned long long>(docs_),
+                    mb, rate);
+    }
+    std::cerr << line << std::flush;
+  }
+  bool on_;
+  uint64_t total_;
+  uint64_t docs_ = 0, bytes_ = 0;
+  Clock::time_point start_, last_;
+};
+
+std::vector<std::string> SplitList(const std::string& s) {
+  std::vector<std::string> out;
+  std::stringstream ss(s);
+  std::string t;
+  while (std::getline(ss, t, ',')) {
+    if (!t.empty()) out.push_back(t);
+  }
+  return out;
+}
+
+// A name fit for a file under --emit-text DIR: the document id with its directories kept and
+// nothing that climbs out of DIR.
+std::string EmitName(const std::string& id) {
+  std::string out;
+  for (char c : id) out.push_back(c == ':' || c == '\\' ? '_' : c);
+  while (out.rfind("../", 0) == 0 || out.rfind("/", 0) == 0) out.erase(0, out[0] == '/' ? 1 : 3);
+  for (size_t p; (p = out.find("/../")) != std::string::npos;) out.replace(p, 4, "/");
+  if (out.empty() || out == "-") out = "stdin";
+  return out + ".txt";
+}
+
+enum class Command { kExtract, kTokenize, kNormalize };
+
+int Run(const std::vector<std::string>& args, Command cmd) {
+  po::options_description opts(cmd == Command::kExtract    ? "extract options"
+                               : cmd == Command::kNormalize ? "normalize options"
+                                                            : "tokenize options");
+  std::string format = cmd == Command::kNormalize ? "text" : "csv";
+  std::string types, output, rules_dir, date, input_format = "auto", encoding = "auto", glob = vnextract::cli::kDefaultGlobs;
+  std::string text_field = "text", id_field = "id", date_field = "date", keep_fields, errors_file, emit_dir;
+  int jobs = static_cast<int>(std::thread::hardware_concurrency());
+  if (jobs < 1) jobs = 1;
   opts.add_options()
       ("help,h", "show this help")
-      ("format,f", po::value(&format), "output format: csv (default), tsv, json, jsonl")
-      ("types,t", po::value(&types), "comma-separated record types to write (default: all): "
-                                     "money,count,ratio,percent,quantity,date,time,period,legal_ref,number,"
-                                     "person,organization,location")
-      ("date", po::value(&date), "reference date YYYY-MM-DD for dates without a year and relative dates "
-                                 "(default: each document's own date, see docs/records.md)")
+      ("format,f", po::value(&format), cmd == Command::kNormalize ? "output format: text (default), jsonl"
+                                                                 : "output format: csv (default), tsv, json, jsonl")
       ("output,o", po::value(&output), "write to FILE instead of standard output")
-      ("bom", "start CSV/TSV output with a UTF-8 byte-order mark, for Excel")
-      ("rules", po::value(&rules_dir), "rules directory whose files replace the built-in ones of the same name")
-      ("no-context", "leave out the context column (the sentence)");
+      ("input-format", po::value(&input_format), "auto (default: by extension and content), text, html, jsonl")
+      ("encoding", po::value(&encoding), "auto (default), utf-8, utf-16, windows-1258, tcvn3, vni, viqr")
+      ("text-field", po::value(&text_field), "JSON Lines: the field holding the text (default: text)")
+      ("id-field", po::value(&id_field), "JSON Lines: the field naming the document (default: id)")
+      ("date-field", po::value(&date_field), "JSON Lines: the field holding the document's date (default: date)")
+      ("glob", po::value(&glob), "comma-separated file-name patterns taken when walking a directory "
+                                 "(default: *.txt,*.html,*.htm,*.jsonl,*.json)")
+      ("jobs,j", po::value(&jobs), "documents processed in parallel (default: all cores); the output is the same for every N")
+      ("errors", po::value(&errors_file), "also write every failed input as a JSON Lines line to FILE")
+      ("quiet,q", "no progress line on stderr")
+      ("verbose,v", "say on stderr how each input was read, and the counts at the end")
+      ("rules", po::value(&rules_dir), "rules directory whose files replace the built-in ones of the same name");
+  if (cmd == Command::kExtract) {
+    opts.add_options()
+        ("types,t", po::value(&types), "comma-separated record types to write (default: all): "
+                                       "money,count,ratio,percent,quantity,date,time,period,legal_ref,number,"
+                                       "person,organization,location")
+        ("bom", "start CSV/TSV output with a UTF-8 byte-order mark, for Excel")
+        ("no-context", "leave out the context column (the sentence)")
+        ("date", po::value(&date), "reference date YYYY-MM-DD for dates without a year and relative dates "
+                                   "(default: each document's own date, see docs/records.md)")
+        ("keep-fields", po::value(&keep_fields), "comma-separated metadata fields (JSON Lines fields; title, date, "
+                                                 "author of HTML pages) carried into every record as columns")
+        ("summary", "one row per document (counts per type, money totals) instead of one per fact")
+        ("emit-text", po::value(&emit_dir), "also save the text extracted from each input under DIR "
+                                            "(record offsets count its characters)");
+  }
   po::options_description hidden;
   std::vector<std::string> paths;
   hidden.add_options()("path", po::value(&paths));
@@ -164,12 +238,33 @@ int RunExtract(const std::vector<std::string>& args, bool tokenize_only) {
     std::cout << kUsage << "\n" << opts << kExamples;
     return kExitOk;
   }
-  std::optional<vnextract::OutputFormat> fmt = vnextract::ParseOutputFormat(format);
-  if (!fmt) return UsageError("unknown format '" + format + "' (csv, tsv, json, jsonl)");
+  bool quiet = vm.count("quiet") > 0, verbose = vm.count("verbose") > 0;
+  bool summary = vm.count("summary") > 0;
+  std::optional<vnextract::OutputFormat> fmt;
+  bool text_out = false;
+  if (cmd == Command::kNormalize) {
+    if (format != "text" && format != "jsonl") return UsageError("unknown format '" + format + "' (text, jsonl)");
+    text_out = format == "text";
+    fmt = vnextract::OutputFormat::kJsonLines;
+  } else {
+    fmt = vnextract::ParseOutputFormat(format);
+    if (!fmt) return UsageError("unknown format '" + format + "' (csv, tsv, json, jsonl)");
+  }
   bool bom = vm.count("bom") > 0;
   if (bom && fmt != vnextract::OutputFormat::kCsv && fmt != vnextract::OutputFormat::kTsv) {
     return UsageError("--bom applies to csv and tsv output only");
   }
+  if (jobs < 1) return UsageError("--jobs must be at least 1");
+  vnextract::cli::ReadOptions read;
+  std::optional<vnextract::InputFormat> in_fmt = vnextract::ParseInputFormat(input_format);
+  if (!in_fmt) return UsageError("unknown input format '" + input_format + "' (auto, text, html, jsonl)");
+  read.format = *in_fmt;
+  std::optional<vnextract::Encoding> enc = vnextract::ParseEncoding(encoding);
+  if (!enc) return UsageError("unknown encoding '" + encoding + "' (auto, utf-8, utf-16, windows-1258, tcvn3, vni, viqr)");
+  read.encoding = *enc;
+  read.text_field = text_field;
+  read.id_field = id_field;
+  read.date_field = date_field;
   vnextract::ExtractOptions xopts;
   xopts.context = vm.count("no-context") == 0;
   if (!date.empty()) {
@@ -178,12 +273,17 @@ int RunExtract(const std::vector<std::string>& args, bool tokenize_only) {
   }
   if (!types.empty()) {
     xopts.types.reset();
-    std::stringstream ss(types);
-    std::string t;
-    while (std::getline(ss, t, ',')) {
+    for (const std::string& t : SplitList(types)) {
       std::optional<vnextract::RecordType> rt = vnextract::ParseRecordType(t);
       if (!rt) return UsageError("unknown type '" + t + "' in --types");
       xopts.types.set(static_cast<size_t>(*rt));
+    }
+  }
+  std::vector<std::string> kept = SplitList(keep_fields);
+  for (const std::string& k : kept) {
+    const auto& cols = summary ? vnextract::cli::SummaryColumns({}) : vnextract::RecordColumns();
+    if (std::find(cols.begin(), cols.end(), k) != cols.end()) {
+      return UsageError("--keep-fields: '" + k + "' is the name of an output column");
     }
   }
   vnextract::Rules rules = vnextract::Rules::Builtin();
@@ -196,12 +296,26 @@ int RunExtract(const std::vector<std::string>& args, bool tokenize_only) {
 
   if (paths.empty()) paths.push_back("-");
   std::vector<vnextract::cli::WalkError> walk_errors;
-  std::vector<vnextract::cli::Input> inputs = vnextract::cli::ExpandInputs(paths, &walk_errors);
+  std::vector<vnextract::cli::Input> inputs = vnextract::cli::ExpandInputs(paths, glob, &walk_errors);
   int status = kExitOk;
-  for (const auto& e : walk_errors) {
-    Error(e.name, e.reason);
-    status = kExitInputFailed;
+  std::ofstream errors_out;
+  if (!errors_file.empty()) {
+    errors_out.open(errors_file, std::ios::binary | std::ios::trunc);
+    if (!errors_out) return UsageError("--errors: cannot write " + errors_file + ": " + std::strerror(errno));
   }
+  uint64_t failed = 0, read_docs = 0, written_records = 0;
+  auto report_failure = [&](const std::string& where, const std::string& doc, uint64_t line, const std::string& reason) {
+    Error(where, reason);
+    status = kExitInputFailed;
+    ++failed;
+    if (errors_out.is_open()) {
+      std::string row;
+      vnextract::FormatRow(vnextract::OutputFormat::kJsonLines, {"doc", "line", "reason"},
+                           {doc, line ? std::to_string(line) : "", reason}, {false, true, false}, &row);
+      errors_out << row;
+    }
+  };
+  for (const auto& e : walk_errors) report_failure(e.name, e.name, 0, e.reason);
 
   Output out;
   if (!out.Open(output)) {
@@ -209,46 +323,135 @@ int RunExtract(const std::vector<std::string>& args, bool tokenize_only) {
     return kExitInputFailed;
   }
   std::ostream& os = out.stream();
-  vnextract::RecordWriter writer(os, *fmt, {xopts.context, bom});
-  if (!tokenize_only) writer.Begin();
-  std::string bytes;
-  std::vector<vnextract::Record> records;
-  std::vector<vnextract::TokenInfo> tokens;
-  for (const auto& in : inputs) {
-    std::string reason;
-    if (!ReadAll(in.path, &bytes, &reason)) {
-      Error(in.name, reason);
-      status = kExitInputFailed;
-      continue;
-    }
-    if (tokenize_only) {
-      tokens.clear();
-      vnextract::Status s = extractor.Tokenize(bytes, &tokens);
-      if (!s.ok()) {
-        Error(in.name, s.message());
-        status = kExitInputFailed;
-        continue;
-      }
-      for (const auto& t : tokens) {
-        os << in.name << '\t' << t.sentence << '\t' << t.start << '\t' << t.end << '\t' << t.kind << '\t' << t.text
-           << '\n';
-      }
-      continue;
-    }
-    records.clear();
-    vnextract::Status s = extractor.Extract(bytes, in.name, xopts, &records);
-    if (!s.ok()) {
-      Error(in.name, s.message());
-      status = kExitInputFailed;
-      continue;
-    }
-    for (const auto& r : records) writer.Write(r);
+  vnextract::WriterOptions wopts{xopts.context, bom, kept};
+  if (cmd == Command::kExtract) {
+    if (summary) os << vnextract::FormatHeader(*fmt, vnextract::cli::SummaryColumns(kept), bom);
+    else vnextract::RecordWriter(os, *fmt, wopts).Begin();
   }
-  if (!tokenize_only) writer.End();
+  bool json_array = cmd == Command::kExtract && *fmt == vnextract::OutputFormat::kJson;
+  bool first_object = true;
+  bool from_stdin = std::find(paths.begin(), paths.end(), "-") != paths.end();
+  uint64_t total = 0;
+  for (const auto& in : inputs) total += in.size;
+  Progress progress(!quiet && isatty(STDERR_FILENO) && !verbose, total);
+
+  vnextract::cli::Work work = [&](vnextract::cli::Document& doc, vnextract::cli::Result* r) {
+    r->where = doc.where;
+    r->doc = doc.id;
+    r->line = doc.line;
+    r->bytes = doc.bytes;
+    if (verbose) {
+      r->note = "read as " + doc.encoding + (doc.encoding_why.empty() || doc.encoding_why == "given" ? "" : " (" + doc.encoding_why + ")");
+    }
+    if (doc.failed) {
+      r->failed = true;
+      r->error = doc.error;
+      return;
+    }
+    if (!emit_dir.empty()) {
+      std::filesystem::path p = std::filesystem::path(emit_dir) / EmitName(doc.id);
+      std::error_code ec;
+      std::filesystem::create_directories(p.parent_path(), ec);
+      std::ofstream f(p, std::ios::binary | std::ios::trunc);
+      f << doc.text;
+      if (!f) {
+        r->failed = true;
+        r->error = "--emit-text: cannot write " + p.string();
+        return;
+      }
+    }
+    if (cmd == Command::kNormalize) {
+      vnextract::Status s = vnextract::Status::Ok();
+      vnextract::internal::NormalizedText norm;
+      std::string_view text = doc.text;
+      if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+      vnextract::internal::Normalize(text, &norm);
+      if (text_out) {
+        r->out = std::string(norm.norm);
+        if (!r->out.empty() && r->out.back() != '\n') r->out.push_back('\n');
+      } else {
+        std::vector<std::string> names = {"id", "title", "date", "author", "encoding", "text"};
+        vnextract::FormatRow(vnextract::OutputFormat::kJsonLines, names,
+                             {doc.id, doc.title, doc.date, doc.author, doc.encoding, std::string(norm.norm)},
+                             std::vector<bool>(names.size(), false), &r->out);
+      }
+      return;
+    }
+    if (cmd == Command::kTokenize) {
+      std::vector<vnextract::TokenInfo> tokens;
+      vnextract::Status s = extractor.Tokenize(doc.text, &tokens);
+      if (!s.ok()) {
+        r->failed = true;
+        r->error = s.message();
+        return;
+      }
+      std::ostringstream ts;
+      for (const auto& t : tokens) {
+        ts << doc.id << '\t' << t.sentence << '\t' << t.start << '\t' << t.end << '\t' << t.kind << '\t' << t.text << '\n';
+      }
+      r->out = ts.str();
+      return;
+    }
+    vnextract::ExtractOptions o = xopts;
+    if (!o.reference_date && doc.reference) o.reference_date = doc.reference;
+    std::vector<vnextract::Record> records;
+    vnextract::Status s = extractor.Extract(doc.text, doc.id, o, &records);
+    if (!s.ok()) {
+      r->failed = true;
+      r->error = s.message();
+      return;
+    }
+    if (summary) {
+      vnextract::cli::FormatSummary(doc, records, kept, *fmt, &r->out);
+      r->records = 1;
+      return;
+    }
+    std::vector<std::string> extra;
+    for (const std::string& k : kept) {
+      std::string v;
+      for (const auto& [name, value] : doc.fields) {
+        if (name == k) v = value;
+      }
+      extra.push_back(v);
+    }
+    vnextract::RecordWriter fmt_writer(std::cout, *fmt, wopts);  // formats only; writes nothing
+    for (size_t k = 0; k < records.size(); ++k) {
+      records[k].extra = extra;
+      if (json_array && k > 0) r->out += ",\n";
+      fmt_writer.Format(records[k], &r->out);
+    }
+    r->records = records.size();
+  };
+  vnextract::cli::Emit emit = [&](vnextract::cli::Result& r) {
+    ++read_docs;
+    progress.Add(r.bytes);
+    if (verbose && !r.note.empty()) Error(r.where, r.note);
+    if (r.failed) {
+      report_failure(r.where, r.doc, r.line, r.error);
+      return;
+    }
+    if (!r.out.empty()) {
+      if (json_array) {
+        os << (first_object ? "\n" : ",\n");
+        first_object = false;
+      }
+      os.write(r.out.data(), static_cast<std::streamsize>(r.out.size()));
+      written_records += r.records;
+    }
+    if (from_stdin) os.flush();  // a streaming filter: each document's records as soon as they are done
+  };
+  vnextract::cli::DocumentReader reader(inputs, read, extractor);
+  vnextract::cli::RunPipeline(reader, jobs, work, emit);
+  progress.Finish();
+  if (json_array) os << (first_object ? "]\n" : "\n]\n");
   std::string reason;
   if (!out.Close(&reason)) {
     Error(output.empty() ? "-" : output, reason);
     return kExitInputFailed;
+  }
+  if (verbose) {
+    std::cerr << "vnextract: " << read_docs << " documents read, " << failed << " failed, " << written_records
+              << (summary ? " summary rows" : cmd == Command::kExtract ? " records" : " outputs") << " written\n";
   }
   return status;
 }
@@ -269,12 +472,13 @@ int main(int argc, char** argv) {
   std::string cmd = args[0];
   args.erase(args.begin());
   try {
-    if (cmd == "extract") return RunExtract(args, false);
-    if (cmd == "tokenize") return RunExtract(args, true);
+    if (cmd == "extract") return Run(args, Command::kExtract);
+    if (cmd == "tokenize") return Run(args, Command::kTokenize);
+    if (cmd == "normalize") return Run(args, Command::kNormalize);
     if (cmd == "eval") return vnextract::cli::RunEval(args);
   } catch (const std::exception& e) {
     std::cerr << "vnextract: internal error: " << e.what() << "\n";
     return kExitInputFailed;
   }
-  return UsageError("unknown command '" + cmd + "' (extract, tokenize, eval)");
+  return UsageError("unknown command '" + cmd + "' (extract, normalize, tokenize, eval)");
 }

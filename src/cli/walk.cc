@@ -1,5 +1,7 @@
 #include "cli/walk.h"
 
+#include <fnmatch.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <system_error>
@@ -8,7 +10,22 @@ namespace vnextract::cli {
 
 namespace fs = std::filesystem;
 
-std::vector<Input> ExpandInputs(const std::vector<std::string>& paths, std::vector<WalkError>* errors) {
+std::vector<Input> ExpandInputs(const std::vector<std::string>& paths, const std::string& globs,
+                                std::vector<WalkError>* errors) {
+  std::vector<std::string> patterns;
+  size_t from = 0;
+  while (from <= globs.size()) {
+    size_t comma = globs.find(',', from);
+    if (comma == std::string::npos) comma = globs.size();
+    if (comma > from) patterns.push_back(globs.substr(from, comma - from));
+    from = comma + 1;
+  }
+  auto wanted = [&](const std::string& name) {
+    for (const std::string& p : patterns) {
+      if (fnmatch(p.c_str(), name.c_str(), 0) == 0) return true;
+    }
+    return false;
+  };
   std::vector<Input> out;
   for (const std::string& p : paths) {
     if (p == "-") {
@@ -22,7 +39,9 @@ std::vector<Input> ExpandInputs(const std::vector<std::string>& paths, std::vect
       continue;
     }
     if (!fs::is_directory(st)) {
-      out.push_back({p, p});
+      std::error_code sec;
+      uintmax_t size = fs::file_size(p, sec);
+      out.push_back({p, p, sec ? 0 : static_cast<uint64_t>(size)});
       continue;
     }
     std::vector<std::string> found;
@@ -37,10 +56,14 @@ std::vector<Input> ExpandInputs(const std::vector<std::string>& paths, std::vect
         break;
       }
       std::error_code fec;
-      if (it->is_regular_file(fec) && it->path().extension() == ".txt") found.push_back(it->path().string());
+      if (it->is_regular_file(fec) && wanted(it->path().filename().string())) found.push_back(it->path().string());
     }
     std::sort(found.begin(), found.end());
-    for (std::string& f : found) out.push_back({f, f});
+    for (std::string& f : found) {
+      std::error_code sec;
+      uintmax_t size = fs::file_size(f, sec);
+      out.push_back({f, f, sec ? 0 : static_cast<uint64_t>(size)});
+    }
   }
   return out;
 }

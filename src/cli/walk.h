@@ -2,6 +2,7 @@
 #ifndef VNEXTRACT_CLI_WALK_H_
 #define VNEXTRACT_CLI_WALK_H_
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -10,6 +11,7 @@ namespace vnextract::cli {
 struct Input {
   std::string name;  // as shown in records and messages: the path as given, "-" for stdin
   std::string path;  // what to open; empty for stdin
+  uint64_t size = 0; // bytes, when known (for progress); 0 for stdin
 };
 
 struct WalkError {
@@ -17,10 +19,15 @@ struct WalkError {
   std::string reason;
 };
 
-// Files as given; directories walked recursively for *.txt, in byte order of their paths so
-// output is the same on every machine; "-" for standard input. Paths that do not exist or
-// cannot be listed go to *errors.
-std::vector<Input> ExpandInputs(const std::vector<std::string>& paths, std::vector<WalkError>* errors);
+// The file names a directory walk takes by default.
+inline const char* const kDefaultGlobs = "*.txt,*.html,*.htm,*.jsonl,*.json";
+
+// Files as given; directories walked recursively for files whose name matches one of `globs`
+// (comma-separated shell patterns, e.g. "*.txt,*.html"), in byte order of their paths so output
+// is the same on every machine; "-" for standard input. Paths that do not exist or cannot be
+// listed go to *errors.
+std::vector<Input> ExpandInputs(const std::vector<std::string>& paths, const std::string& globs,
+                                std::vector<WalkError>* errors);
 
 }  // namespace vnextract::cli
 

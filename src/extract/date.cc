@@ -194,7 +194,9 @@ void ExtractDate(const DocView& v, std::vector<Candidate>* out) {
     Candidate r = a;
     r.type = RecordType::kPeriod;
     // "từ đầu tháng 4 đến nay": the start of the month is still the month.
-    if (r.begin > 1 && (v.WordIs(r.begin - 1, "đầu") || v.WordIs(r.begin - 1, "giữa") || v.WordIs(r.begin - 1, "cuối")) &&
+    bool month = a.value.size() == 7 || (a.value.size() == 4 && a.value[0] == '-');  // "tháng 4", not "năm 2020"
+    if (month && r.begin > 1 &&
+        (v.WordIs(r.begin - 1, "đầu") || v.WordIs(r.begin - 1, "giữa") || v.WordIs(r.begin - 1, "cuối")) &&
         v.WordIs(r.begin - 2, "từ")) {
       r.begin -= 2;
     }

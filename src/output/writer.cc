@@ -117,6 +117,47 @@ std::optional<OutputFormat> ParseOutputFormat(std::string_view name) {
 RecordWriter::RecordWriter(std::ostream& out, OutputFormat format, WriterOptions options)
     : out_(out), format_(format), options_(options) {}
 
+std::string FormatHeader(OutputFormat format, const std::vector<std::string>& names, bool bom) {
+  std::string out;
+  if (format != OutputFormat::kCsv && format != OutputFormat::kTsv) return out;
+  if (bom) out += "\xEF\xBB\xBF";
+  for (size_t c = 0; c < names.size(); ++c) {
+    if (c) out.push_back(format == OutputFormat::kCsv ? ',' : '\t');
+    if (format == OutputFormat::kCsv) CsvField(&out, names[c]);
+    else TsvField(&out, names[c]);
+  }
+  out += format == OutputFormat::kCsv ? "\r\n" : "\n";
+  return out;
+}
+
+void FormatRow(OutputFormat format, const std::vector<std::string>& names, const std::vector<std::string>& values,
+               const std::vector<bool>& numeric, std::string* out) {
+  if (format == OutputFormat::kCsv || format == OutputFormat::kTsv) {
+    for (size_t c = 0; c < values.size(); ++c) {
+      if (c) out->push_back(format == OutputFormat::kCsv ? ',' : '\t');
+      if (format == OutputFormat::kCsv) CsvField(out, values[c]);
+      else TsvField(out, values[c]);
+    }
+    out->append(format == OutputFormat::kCsv ? "\r\n" : "\n");
+    return;
+  }
+  out->push_back('{');
+  for (size_t c = 0; c < values.size() && c < names.size(); ++c) {
+    if (c) out->push_back(',');
+    JsonString(out, names[c]);
+    out->push_back(':');
+    if (c < numeric.size() && numeric[c]) JsonNumber(out, values[c]);
+    else JsonString(out, values[c]);
+  }
+  out->push_back('}');
+  if (format == OutputFormat::kJsonLines) out->push_back('\n');
+}
+
+const std::vector<std::string>& RecordColumns() {
+  static const std::vector<std::string> kNames(std::begin(kColumns), std::end(kColumns));
+  return kNames;
+}
+
 void RecordWriter::Begin() {
   size_t cols = options_.context ? kColumnCount : kColumnCount - 1;
   switch (format_) {
@@ -124,8 +165,17 @@ void RecordWriter::Begin() {
     case OutputFormat::kTsv: {
       if (options_.bom) out_ << "\xEF\xBB\xBF";
       const char* sep = format_ == OutputFormat::kCsv ? "," : "\t";
-      for (size_t c = 0; c < cols; ++c) out_ << (c ? sep : "") << kColumns[c];
-      out_ << (format_ == OutputFormat::kCsv ? "\r\n" : "\n");
+      std::string header;
+      for (size_t c = 0; c < cols; ++c) {
+        if (c) header += sep;
+        header += kColumns[c];
+      }
+      for (const std::string& name : options_.extra_columns) {
+        header += sep;
+        if (format_ == OutputFormat::kCsv) CsvField(&header, name);
+        else TsvField(&header, name);
+      }
+      out_ << header << (format_ == OutputFormat::kCsv ? "\r\n" : "\n");
       break;
     }
     case OutputFormat::kJson:
@@ -137,8 +187,15 @@ void RecordWriter::Begin() {
 }
 
 void RecordWriter::Write(const Record& r) {
-  std::string& b = buf_;
-  b.clear();
+  buf_.clear();
+  if (format_ == OutputFormat::kJson) buf_.append(first_ ? "\n" : ",\n");
+  first_ = false;
+  Format(r, &buf_);
+  out_.write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
+}
+
+void RecordWriter::Format(const Record& r, std::string* out) {
+  std::string& b = *out;
   size_t cols = options_.context ? kColumnCount : kColumnCount - 1;
   if (format_ == OutputFormat::kCsv || format_ == OutputFormat::kTsv) {
     for (size_t c = 0; c < cols; ++c) {
@@ -146,12 +203,15 @@ void RecordWriter::Write(const Record& r) {
       if (format_ == OutputFormat::kCsv) CsvField(&b, Field(r, c));
       else TsvField(&b, Field(r, c));
     }
+    for (size_t k = 0; k < options_.extra_columns.size(); ++k) {
+      b.push_back(format_ == OutputFormat::kCsv ? ',' : '\t');
+      std::string_view v = k < r.extra.size() ? std::string_view(r.extra[k]) : std::string_view();
+      if (format_ == OutputFormat::kCsv) CsvField(&b, v);
+      else TsvField(&b, v);
+    }
     b.append(format_ == OutputFormat::kCsv ? "\r\n" : "\n");
-    out_.write(b.data(), static_cast<std::streamsize>(b.size()));
     return;
   }
-  if (format_ == OutputFormat::kJson) b.append(first_ ? "\n" : ",\n");
-  first_ = false;
   bool numeric = HasNumericValue(r.type);
   b.append("{\"doc\":");
   JsonString(&b, r.doc);
@@ -213,9 +273,14 @@ void RecordWriter::Write(const Record& r) {
     }
     b.append(last_context_escaped_);
   }
+  for (size_t k = 0; k < options_.extra_columns.size(); ++k) {
+    b.push_back(',');
+    JsonString(&b, options_.extra_columns[k]);
+    b.push_back(':');
+    JsonString(&b, k < r.extra.size() ? std::string_view(r.extra[k]) : std::string_view());
+  }
   b.push_back('}');
   if (format_ == OutputFormat::kJsonLines) b.push_back('\n');
-  out_.write(b.data(), static_cast<std::streamsize>(b.size()));
 }
 
 void RecordWriter::End() {
