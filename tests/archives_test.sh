@@ -70,6 +70,13 @@ expect_eq "$(grep -c '"type":"money"' "$tmp/j1")" 39 "jobs: every good document'
 "$bin" extract -f jsonl -t money -q -v "$tmp/d" 2>"$tmp/v" >/dev/null
 expect_has "$(cat "$tmp/v")" "vnextract: 40 documents read, 1 failed, 39 records written" "verbose counts"
 
+# A progress line only when stderr is a terminal (script(1) gives the run one), never with -q.
+if command -v script >/dev/null; then
+  expect_has "$(script -qc "'$bin' extract -f jsonl -o '$tmp/p.jsonl' '$tmp/d'" /dev/null | tr '\r' '\n')" "40 documents, " "progress on a terminal"
+  expect_eq "$(script -qc "'$bin' extract -q -f jsonl -o '$tmp/p.jsonl' '$tmp/d'" /dev/null | grep -c documents)" 0 "no progress with -q"
+fi
+expect_eq "$("$bin" extract -f jsonl "$tmp/d" 2>&1 >/dev/null | grep -c 'documents,')" 0 "no progress when stderr is no terminal"
+
 # --glob chooses the files of a walk; --input-format forces a format.
 mkdir -p "$tmp/g"
 printf 'Có 3 người.' > "$tmp/g/a.txt"
