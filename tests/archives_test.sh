@@ -2,9 +2,10 @@
 # Archives through the real binary: JSON Lines (fields, malformed lines, streaming), --summary,
 # --keep-fields, --errors, --jobs (same bytes for every N), --glob, --input-format, normalize,
 # --emit-text, and the GNU parallel --pipe recipe of the README.
-# Usage: archives_test.sh VNEXTRACT
+# Usage: archives_test.sh VNEXTRACT TESTS_DIR
 set -u
 bin=$1
+dir=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 pass=0
@@ -114,6 +115,37 @@ if command -v parallel >/dev/null; then
 else
   bad "GNU parallel is not installed (apt-get install parallel)"
 fi
+
+# Every encoding fixture gives the records of the clean UTF-8 text, whether its encoding is given
+# or guessed; every HTML fixture the records of the text a reader would keep.
+records() { "$bin" extract -q -f tsv --no-context "$@" | tail -n +2 | cut -f2-; }
+enc_dir=$dir/fixtures/encodings
+if [ -f "$enc_dir/article.utf8.txt" ]; then
+  want=$(records "$enc_dir/article.utf8.txt")
+  [ -n "$want" ] || bad "encodings: the clean text gives no records"
+  for f in "$enc_dir"/article.*.txt; do
+    name=$(basename "$f" .txt); name=${name#article.}
+    case $name in
+      utf8) continue ;;
+      utf16le|utf16be) enc=utf-16 ;;
+      cp1258) enc=windows-1258 ;;
+      *) enc=$name ;;
+    esac
+    expect_eq "$(records --encoding "$enc" "$f")" "$want" "encoding $name given: same records as UTF-8"
+    expect_eq "$(records "$f")" "$want" "encoding $name guessed: same records as UTF-8"
+    expect_has "$("$bin" extract -v -q -t money "$f" 2>&1 >/dev/null)" "read as $enc" "encoding $name: --verbose names it"
+  done
+else
+  bad "no encoding fixtures in $enc_dir"
+fi
+html_dir=$dir/fixtures/html
+n=0
+for f in "$html_dir"/*.html; do
+  [ -f "$f" ] || continue
+  n=$((n + 1))
+  expect_eq "$(records "$f")" "$(records --input-format text "${f%.html}.txt")" "html $(basename "$f"): same records as its clean text"
+done
+[ "$n" -ge 4 ] || bad "fewer than 4 HTML fixtures in $html_dir"
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
