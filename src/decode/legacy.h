@@ -4,9 +4,13 @@
 #ifndef VNEXTRACT_DECODE_LEGACY_H_
 #define VNEXTRACT_DECODE_LEGACY_H_
 
+#include <array>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <vector>
 
 #include "rules/data_source.h"
 #include "vnextract/input.h"
@@ -16,7 +20,39 @@ namespace vnextract::internal {
 
 // The mapping tables of TCVN3 and VNI and what detection needs, loaded once per Rules.
 struct LegacyTables {
-  // (to be filled by the implementation in legacy.cc)
+  // A font encoding's table (data/encoding/tcvn3.tsv, vni.tsv): byte sequences → one character.
+  struct Sequence {
+    std::string bytes;
+    char32_t cp = 0;
+  };
+  struct ByteTable {
+    std::vector<Sequence> entries;                    // in file order (the first one of a character
+                                                      // is the one to write it with)
+    std::array<std::vector<uint16_t>, 256> by_first;  // indexes into entries, longest first
+  };
+  ByteTable tcvn3;
+  ByteTable vni;
+  // Windows-1258 byte → code point, from ICU's converter; 0 where the byte is undefined (and for
+  // NUL). windows1258_ok is false when ICU has no such converter.
+  std::array<char32_t, 256> windows1258{};
+  bool windows1258_ok = false;
+
+  // A Vietnamese letter taken apart: ASCII base letter (lower case), vowel form, tone, case.
+  enum Form : uint8_t { kNoForm, kCircumflex, kBreve, kHorn, kStroke /* đ */ };
+  enum Tone : uint8_t { kNoTone, kAcute, kGrave, kHook, kTilde, kDot };
+  struct Letter {
+    char base = 0;
+    uint8_t form = kNoForm;
+    uint8_t tone = kNoTone;
+    bool upper = false;
+  };
+  // Every Vietnamese letter beyond ASCII (ă … ỹ, đ, both cases), and the way back.
+  std::unordered_map<char32_t, Letter> letters;
+  std::unordered_map<uint32_t, char32_t> compose;  // key: PackLetter()
+  static uint32_t PackLetter(const Letter& l) {
+    return static_cast<uint32_t>(static_cast<unsigned char>(l.base)) << 16 | uint32_t{l.form} << 8 |
+           uint32_t{l.tone} << 1 | (l.upper ? 1u : 0u);
+  }
 };
 
 // Loads data/encoding/*. The message of a failure is "FILE:LINE: reason".
