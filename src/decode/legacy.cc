@@ -233,6 +233,35 @@ bool ValidSyllable(const Letter* s, size_t n) {
   return ValidRhyme(s + k, n - k, initial);
 }
 
+// A looser test for VIQR words with a vowel form (^ ( +), which English never writes: loan words
+// and names outside Vietnamese spelling ("Đắk Lắk", "Krông", "ôxy", "ôtô"). Each vowel group is
+// a Vietnamese vowel cluster, at most one tone on a vowel that may carry it, consonant groups of
+// at most four letters.
+bool LooseWord(const Letter* s, size_t n) {
+  size_t tones = 0;
+  for (size_t k = 0; k < n;) {
+    size_t start = k;
+    if (!IsVowel(s[k])) {
+      while (k < n && !IsVowel(s[k])) ++k;
+      if (k - start > 4) return false;
+      continue;
+    }
+    std::string cluster;
+    int tone_at = -1;
+    while (k < n && IsVowel(s[k])) {
+      AppendToneless(s[k], &cluster);
+      if (s[k].tone) {
+        ++tones;
+        tone_at = static_cast<int>(k - start);
+      }
+      ++k;
+    }
+    const RhymeSpec* r = FindRhyme(cluster);
+    if (!r || (tone_at >= 0 && !(((r->open_mask | r->closed_mask) >> tone_at) & 1))) return false;
+  }
+  return tones <= 1;
+}
+
 // Case as names and headlines write it: all lower, all upper, or a capital then lower case.
 bool PlausibleCase(const Letter* s, size_t n) {
   size_t upper = 0;
@@ -301,6 +330,30 @@ Status ParseTable(const DataSource& source, const char* path, LegacyTables::Byte
     std::stable_sort(list.begin(), list.end(), [&](uint16_t a, uint16_t b) {
       return table->entries[a].bytes.size() > table->entries[b].bytes.size();
     });
+  }
+  return Status::Ok();
+}
+
+Status LoadWordList(const DataSource& source, const char* path, std::unordered_set<std::string>* out) {
+  auto file = source.Read(path);
+  if (!file) return Status::InvalidRules(std::string("missing rule file ") + path);
+  std::string_view unused;
+  Status s = DecodeUtf8(file->content, &unused);
+  if (!s.ok()) return Status::InvalidRules(file->origin + ": " + s.message());
+  std::string_view content = file->content;
+  size_t number = 0;
+  for (size_t pos = 0; pos < content.size();) {
+    size_t nl = content.find('\n', pos);
+    if (nl == std::string_view::npos) nl = content.size();
+    std::string_view line = content.substr(pos, nl - pos);
+    pos = nl + 1;
+    ++number;
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
+    if (line.empty() || line.front() == '#') continue;
+    if (line.find(' ') != std::string_view::npos || line.find('\t') != std::string_view::npos) {
+      return Status::InvalidRules(file->origin + ":" + std::to_string(number) + ": expected one word");
+    }
+    out->emplace(line);
   }
   return Status::Ok();
 }
@@ -525,27 +578,29 @@ bool WordCharAt(std::string_view s, size_t at) {
   return IsWordChar(NextCodePoint(s, &at));
 }
 
-// Appends a word left as written; a word of capitals with DD inside is an acronym with Đ
-// ("HDDND", "DDBSCL"; not "ADD").
+// Appends a word left as written; in a word of capitals DD is Đ ("HDDND", "CDD", "DD."), and
+// in a run of three D the pair is the last two ("GDDDT" = GDĐT).
 void AppendRaw(std::string_view raw, std::string* out) {
-  bool caps = raw.size() >= 3 && std::all_of(raw.begin(), raw.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; });
-  size_t at = caps ? raw.find("DD") : std::string_view::npos;
-  if (at == std::string_view::npos || at + 2 >= raw.size()) {
+  bool caps = raw.size() >= 2 && std::all_of(raw.begin(), raw.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; });
+  if (!caps || raw.find("DD") == std::string_view::npos) {
     out->append(raw);
     return;
   }
-  for (size_t k = 0; k < raw.size(); ++k) {
-    if (raw.compare(k, 2, "DD") == 0 && k + 2 < raw.size()) {
-      out->append("\xC4\x90");
-      ++k;
-    } else {
-      out->push_back(raw[k]);
+  for (size_t k = 0; k < raw.size();) {
+    size_t run = 0;
+    while (k + run < raw.size() && raw[k + run] == 'D') ++run;
+    if (run == 0) {
+      out->push_back(raw[k++]);
+      continue;
     }
+    if (run % 2) out->push_back('D');
+    for (size_t q = 0; q < run / 2; ++q) out->append("\xC4\x90");
+    k += run;
   }
 }
 
 // Whether the ambiguous final mark s[at] (after a plain vowel) is a tone; see the top of the file.
-bool FinalMarkIsTone(std::string_view s, size_t at, size_t letters, bool capitalized) {
+bool FinalMarkIsTone(std::string_view s, size_t at, size_t letters, bool sentence_final) {
   char c = s[at];
   if (c == '\'') return true;
   size_t run = 0;
@@ -559,14 +614,21 @@ bool FinalMarkIsTone(std::string_view s, size_t at, size_t letters, bool capital
   }
   if (run >= 2) return run % 2 == 0;
   if (letters == 1 || line_end(k)) return false;
-  char next = s[k];
-  if (next == ',' || next == ';' || next == ':' || next == '!' || next == '?' || next == ')') return true;
-  if (next != ' ' && next != '\t') return false;
-  while (k < s.size() && (s[k] == ' ' || s[k] == '\t')) ++k;
+  while (k < s.size() && (s[k] == '"' || s[k] == '\'')) ++k;  // a closing quote, then , ; :
+  if (k < s.size() && (s[k] == ',' || s[k] == ';' || s[k] == ':' || s[k] == '!' || s[k] == '?' || s[k] == ')')) {
+    return true;
+  }
+  if (k != at + 1) return false;
+  if (k >= s.size() || (s[k] != ' ' && s[k] != '\t')) return false;
+  // After blanks and opening quotes, brackets or dashes: the next word decides.
+  while (k < s.size() && (s[k] == ' ' || s[k] == '\t' || s[k] == '"' || s[k] == '\'' || s[k] == '(' || s[k] == '[' ||
+                          s[k] == '-')) {
+    ++k;
+  }
   if (line_end(k)) return false;
-  next = s[k];
+  char next = s[k];
   if ((next >= 'a' && next <= 'z') || (next >= '0' && next <= '9')) return true;
-  if (next >= 'A' && next <= 'Z') return capitalized;
+  if (next >= 'A' && next <= 'Z') return !sentence_final;
   return false;
 }
 
@@ -642,23 +704,32 @@ void DecodeViqr(std::string_view s, const LegacyTables& t, std::string* out, Viq
       continue;
     }
     bool final_tone = tone_at != SIZE_MAX && tone_at + 1 == j;
-    bool valid = ValidSyllable(word.data(), word.size());
+    bool valid = ValidSyllable(word.data(), word.size()) || (form && LooseWord(word.data(), word.size()));
     // "a.m.", "e.g.": a vowel, a dot, one letter, a dot. "I'm": English.
     if (valid && tone_at != SIZE_MAX && !final_tone && word.size() == 2 && tone_at == i + 1 &&
         ((s[tone_at] == '.' && j < n && s[j] == '.') || (s[i] == 'I' && s[tone_at] == '\'' && s[j - 1] == 'm'))) {
       valid = false;
     }
     bool keep_tone = true;
-    if (final_tone && valid && word.back().form == LegacyTables::kNoForm &&
-        (s[tone_at] == '.' || s[tone_at] == '?' || s[tone_at] == '\'')) {
-      keep_tone = FinalMarkIsTone(s, tone_at, word.size(), word[0].upper);
+    if (final_tone && valid &&
+        (s[tone_at] == '.' || s[tone_at] == '?' || (s[tone_at] == '\'' && word.back().form == LegacyTables::kNoForm))) {
+      std::string lower;
+      for (size_t k = 0; k < word.size(); ++k) {
+        Letter l = word[k];
+        l.upper = false;
+        if (k + 1 == word.size()) l.tone = LegacyTables::kNoTone;
+        auto it = t.compose.find(LegacyTables::PackLetter(l));
+        if (it != t.compose.end()) AppendUtf8(it->second, &lower);
+        else lower.push_back(l.base);
+      }
+      keep_tone = FinalMarkIsTone(s, tone_at, word.size(), t.viqr_sentence_final.count(lower) > 0);
     }
     if (final_tone && (!valid || !keep_tone)) {
       // Read the final mark as punctuation; the word before it may still be marked.
       word.back().tone = LegacyTables::kNoTone;
       j = tone_at;
       raw = s.substr(i, j - i);
-      if (!(dd || form) || !ValidSyllable(word.data(), word.size())) {
+      if (!(dd || form) || !(ValidSyllable(word.data(), word.size()) || (form && LooseWord(word.data(), word.size())))) {
         AppendRaw(raw, out);
         i = j;
         continue;
@@ -746,6 +817,8 @@ Status LoadLegacyTables(const DataSource& source, std::unique_ptr<LegacyTables>*
   Status s = ParseTable(source, "encoding/tcvn3.tsv", &t->tcvn3);
   if (!s.ok()) return s;
   s = ParseTable(source, "encoding/vni.tsv", &t->vni);
+  if (!s.ok()) return s;
+  s = LoadWordList(source, "encoding/viqr_sentence_final.txt", &t->viqr_sentence_final);
   if (!s.ok()) return s;
   BuildLetters(t.get());
   BuildWindows1258(t.get());

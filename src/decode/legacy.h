@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "rules/data_source.h"
@@ -36,6 +37,9 @@ struct LegacyTables {
   // NUL). windows1258_ok is false when ICU has no such converter.
   std::array<char32_t, 256> windows1258{};
   bool windows1258_ok = false;
+  // VIQR: syllables after which ". X" is a full stop rather than the dot-below tone
+  // (data/encoding/viqr_sentence_final.txt; lower case, NFC).
+  std::unordered_set<std::string> viqr_sentence_final;
 
   // A Vietnamese letter taken apart: ASCII base letter (lower case), vowel form, tone, case.
   enum Form : uint8_t { kNoForm, kCircumflex, kBreve, kHorn, kStroke /* đ */ };
