@@ -4,7 +4,9 @@
 //
 //   detect_encodings DIR [--show-diffs=TAG]
 //
-// Prints, per TAG: files, how many were detected right, the confusions, and how well the file
+// Prints, per TAG: files, how many were detected right, how many more were given an encoding
+// that decodes them to the same text (an ASCII title is the same in all), the confusions, and
+// how well the file
 // decodes with its true encoding, compared with NAME.utf8.txt (the NFC original): the share of
 // files decoded exactly and of words that differ. Characters the encoding cannot hold (written
 // as '?' by the encoders) are counted as differences too.
@@ -70,20 +72,26 @@ std::pair<size_t, size_t> WordDiff(const std::string& got, const std::string& wa
     total += w.size();
     if (g.size() != w.size()) {
       diff += std::max(g.size(), w.size());
-      if (show) std::fprintf(stderr, "line: %s\n   →  %s\n", i < wl.size() ? wl[i].c_str() : "", i < gl.size() ? gl[i].c_str() : "");
+      if (show) {
+        std::fprintf(stderr, "line: %s\n   →  %s\n", i < wl.size() ? wl[i].c_str() : "",
+                     i < gl.size() ? gl[i].c_str() : "");
+      }
       continue;
     }
     for (size_t k = 0; k < w.size(); ++k) {
       if (g[k] == w[k]) continue;
       ++diff;
-      if (show) std::fprintf(stderr, "%s → %s\t(%s %s)\n", w[k].c_str(), g[k].c_str(), k ? w[k - 1].c_str() : "^", k + 1 < w.size() ? w[k + 1].c_str() : "$");
+      if (show) {
+        std::fprintf(stderr, "%s → %s\t(%s %s)\n", w[k].c_str(), g[k].c_str(), k ? w[k - 1].c_str() : "^",
+                     k + 1 < w.size() ? w[k + 1].c_str() : "$");
+      }
     }
   }
   return {diff, total};
 }
 
 struct Row {
-  size_t files = 0, correct = 0, exact = 0, words = 0, word_diffs = 0, errors = 0;
+  size_t files = 0, correct = 0, same_text = 0, exact = 0, words = 0, word_diffs = 0, errors = 0;
   std::map<std::string, size_t> confusions;
   std::string example;  // one wrong guess: file and reason
 };
@@ -137,6 +145,11 @@ int main(int argc, char** argv) {
       ++row.errors;
       continue;
     }
+    if (got != truth) {
+      std::string other;
+      bool ok = vnextract::internal::ConvertToUtf8(bytes, got, tables, &other).ok();
+      if (ok && Nfc(other) == Nfc(text)) ++row.same_text;
+    }
     auto ref = reference.find(name);
     if (ref == reference.end()) continue;
     std::string decoded = Nfc(text);
@@ -145,8 +158,8 @@ int main(int argc, char** argv) {
     row.word_diffs += diff;
     row.words += total;
   }
-  std::printf("%-8s %6s %8s %9s  %-28s %9s %11s\n", "encoding", "files", "detected", "accuracy", "confused with",
-              "exact", "words diff");
+  std::printf("%-8s %6s %8s %9s %9s  %-28s %9s %11s\n", "encoding", "files", "detected", "accuracy", "+same txt",
+              "confused with", "exact", "words diff");
   for (const char* tag : {"utf8", "utf16le", "utf16be", "cp1258", "tcvn3", "vni", "viqr"}) {
     auto it = rows.find(tag);
     if (it == rows.end()) continue;
@@ -154,8 +167,9 @@ int main(int argc, char** argv) {
     std::string conf;
     for (const auto& [enc, n] : r.confusions) conf += (conf.empty() ? "" : ", ") + enc + " " + std::to_string(n);
     if (conf.empty()) conf = "-";
-    std::printf("%-8s %6zu %8zu %8.2f%%  %-28s %8.2f%% %10.4f%%%s\n", tag, r.files, r.correct,
-                100.0 * static_cast<double>(r.correct) / static_cast<double>(r.files), conf.c_str(),
+    std::printf("%-8s %6zu %8zu %8.2f%% %8.2f%%  %-28s %8.2f%% %10.4f%%%s\n", tag, r.files, r.correct,
+                100.0 * static_cast<double>(r.correct) / static_cast<double>(r.files),
+                100.0 * static_cast<double>(r.correct + r.same_text) / static_cast<double>(r.files), conf.c_str(),
                 r.files ? 100.0 * static_cast<double>(r.exact) / static_cast<double>(r.files) : 0.0,
                 r.words ? 100.0 * static_cast<double>(r.word_diffs) / static_cast<double>(r.words) : 0.0,
                 r.errors ? (" (" + std::to_string(r.errors) + " decode errors)").c_str() : "");

@@ -2,7 +2,8 @@
 # Encoding detection on the Dân trí corpus: every article written in TCVN3, VNI and VIQR (by the
 # npm package vietnamese-conversion, bench/make_encoded_corpus.js) and in Windows-1258 and
 # UTF-16 little- and big-endian without byte-order mark (python3), then detected and decoded by
-# bench/detect_encodings.cc. Prints the accuracy per encoding and the confusions.
+# bench/detect_encodings.cc. Prints the accuracy per encoding and the confusions, for whole
+# articles and again for their titles alone (one line, a dozen words: the hard case).
 #
 #   bench/detect_encodings.sh [BUILD_DIR] [CORPUS_DIR]
 #
@@ -31,9 +32,10 @@ if [ ! -x "$bin" ]; then
     -o "$bin" "$build/libvnextract.a" $(pkg-config --libs icu-i18n icu-uc re2 gumbo simdjson) -pthread
 fi
 
-enc="$tmp/enc"
-node "$here/make_encoded_corpus.js" "$enc" "$corpus"
-python3 - "$corpus" "$enc" <<'PY'
+# make SRC_DIR OUT_DIR: every encoding of every article of SRC_DIR.
+make() {
+  node "$here/make_encoded_corpus.js" "$2" "$1"
+  python3 - "$1" "$2" <<'PY'
 import os, sys, unicodedata
 corpus, out = sys.argv[1], sys.argv[2]
 TONES = '\u0300\u0301\u0303\u0309\u0323'
@@ -71,4 +73,16 @@ for f in sorted(os.listdir(corpus)):
     n += 1
 print(f'python3: {n} files in windows-1258, UTF-16LE and UTF-16BE (no BOM)', file=sys.stderr)
 PY
-"$bin" "$enc"
+}
+
+mkdir -p "$tmp/titles.src"
+for f in "$corpus"/*.txt; do
+  awk '!/^# / { print; exit }' "$f" > "$tmp/titles.src/$(basename "$f")"
+done
+make "$corpus" "$tmp/articles"
+make "$tmp/titles.src" "$tmp/titles"
+echo "== whole articles ($(ls "$corpus"/*.txt | wc -l) files per encoding)"
+"$bin" "$tmp/articles"
+echo
+echo "== titles only (the first line of each article)"
+"$bin" "$tmp/titles"

@@ -86,7 +86,7 @@ TEST_CASE("detection picks the encoding of every fixture") {
   std::string why;
   DetectEncoding(Fixture("article.tcvn3.txt"), Tables(), &why);
   CHECK(why.rfind("tcvn3: ", 0) == 0);
-  CHECK(why.find("Vietnamese syllables (vni ") != std::string::npos);
+  CHECK(why.find(" Vietnamese syllables (windows-1258 ") != std::string::npos);
   DetectEncoding(Fixture("article.utf8.txt"), Tables(), &why);
   CHECK(why == "valid UTF-8");
 }
@@ -114,6 +114,11 @@ TEST_CASE("invalid bytes are errors naming their offset") {
   CHECK(ErrorOf("xin ch\x81o", Encoding::kVni) == "invalid vni (undefined byte 0x81) at byte 6");
   CHECK(ErrorOf("ab\x00"s, Encoding::kTcvn3) == "binary data (NUL byte) at byte 2");
   CHECK(ErrorOf("Vie^.t \xC3", Encoding::kViqr) == "invalid UTF-8 (truncated sequence) at byte 7");
+  // Detection keeps mostly-UTF-8 text UTF-8, so that the bad byte is reported.
+  const char* almost = "H\xE1\xBB\x97 tr\xE1\xBB\xA3 5 tri\xE1\xBB\x87u \xC4\x91\xE1\xBB\x93ng \xC3( ti\xE1\xBA\xBFp";
+  CHECK(Detect(almost) == Encoding::kUtf8);
+  CHECK(ErrorOf(almost, Encoding::kUtf8) == "invalid UTF-8 (bad continuation byte) at byte 29");
+  CHECK(Detect("random \x01\xFF\x00\x80 bytes"s) == Encoding::kUtf8);  // binary: reported as UTF-8 errors
 }
 
 TEST_CASE("English ASCII is UTF-8 and VIQR decoding leaves it alone") {
@@ -131,7 +136,7 @@ TEST_CASE("VIQR marks, escapes and ambiguous punctuation") {
   CHECK(viqr("Vie^.t Nam") == "Việt Nam");
   CHECK(viqr("Ha` No^.i") == "Hà Nội");
   CHECK(viqr("tie^'ng Vie^.t") == "tiếng Việt");
-  CHECK(viqr("ngu+o+`i DDa(.ng Thi. Hue^.") == "người Đặng Thị Huệ");
+  CHECK(viqr("ngu+o+`i DDa(.ng Thi. Hue^. va` ba.n") == "người Đặng Thị Huệ và bạn");
   CHECK(viqr("ddi d-i Dd") == "đi đi Dd");
   CHECK(viqr("NQ-HDDND, DDBSCL, ADD") == "NQ-HĐND, ĐBSCL, ADD");
   CHECK(viqr("ra\\. Sau") == "ra. Sau");
@@ -142,9 +147,15 @@ TEST_CASE("VIQR marks, escapes and ambiguous punctuation") {
   CHECK(viqr("Ta.i sao?\nVi` sao") == "Tại sao?\nVì sao");
   CHECK(viqr("nhau. Co' the^?") == "nhau. Có thể");
   CHECK(viqr("ca'c tha'ng, ca'c na(m.") == "các tháng, các năm.");
-  // A mark that cannot be a tone here stays as written.
-  CHECK(viqr("Vie^`t") == "Vie^`t");
-  CHECK(viqr("dantri.com.vn") == "dantri.com.vn");
+  CHECK(viqr("Ba` no'i vo+'i ho.\", chi. Lan ve^` qua. Ta^'t ca?") ==
+        "Bà nói với họ\", chị Lan về qua. Tất cả");
+  // In text with hardly any VIQR, a final . ? ' stays punctuation.
+  CHECK(viqr("I said no. See you? Vie^.t") == "I said no. See you? Việt");
+  CHECK(viqr("DDa('k La('k, Kro^ng Pa, o^xy, DDoS") == "Đắk Lắk, Krông Pa, ôxy, DDoS");
+  CHECK(viqr("GDDDT, CDD, Ba`i 2: DD. va` dd.") == "GDĐT, CĐ, Bài 2: Đ. và dd.");
+  CHECK(viqr("o^ng A.Ba?o, TP.Ho^` Chi' Minh") == "ông A.Bảo, TP.Hồ Chí Minh");
+  // Marks that make no Vietnamese word stay as written.
+  CHECK(viqr("dantri.com.vn, x^2, a+b, 2^10") == "dantri.com.vn, x^2, a+b, 2^10");
 }
 
 TEST_CASE("TCVN3: capitals in C1 and Windows-1252 punctuation") {
@@ -155,6 +166,10 @@ TEST_CASE("TCVN3: capitals in C1 and Windows-1252 punctuation") {
   CHECK(tcvn3("\x9Ey ban") == "\xE1\xBB\xA6y ban");                                        // Ủy ban
   CHECK(tcvn3("A\xb8nh") == "\xC3\x81nh");                                                 // Ánh as A + á
   CHECK(tcvn3("\x93\x99 \xae\xa9y") == "\xE2\x80\x9C\xE1\xBB\x9E \xC4\x91\xC3\xA2y");      // “Ở đây
+  CHECK(tcvn3("\x99 \xae\xa9y") == "\xE1\xBB\x9E \xC4\x91\xC3\xA2y");                      // Ở đây
+  CHECK(tcvn3("Let\x92s go") == "Let\xE2\x80\x99s go");                                       // Let’s
+  CHECK(tcvn3("Aeria\x99 ra") == "Aeria\xE2\x84\xA2 ra");                                     // Aeria™
+  CHECK(tcvn3("TR\x86N") == "TR\xE1\xBA\xACN");                                               // TRẬN
 }
 
 // The letters of Vietnamese (12 vowels × 6 tones × 2 cases, and đ Đ), each with its VIQR spelling.
@@ -165,7 +180,8 @@ struct VietLetter {
 std::vector<VietLetter> AllLetters() {
   const char* bases[][2] = {{"a", "a"},  {"ă", "a("}, {"â", "a^"}, {"e", "e"},  {"ê", "e^"}, {"i", "i"},
                             {"o", "o"},  {"ô", "o^"}, {"ơ", "o+"}, {"u", "u"},  {"ư", "u+"}, {"y", "y"}};
-  const char* tones[][2] = {{"", ""}, {"\xCC\x81", "'"}, {"\xCC\x80", "`"}, {"\xCC\x89", "?"}, {"\xCC\x83", "~"}, {"\xCC\xA3", "."}};
+  const char* tones[][2] = {{"", ""},          {"\xCC\x81", "'"}, {"\xCC\x80", "`"},
+                            {"\xCC\x89", "?"}, {"\xCC\x83", "~"}, {"\xCC\xA3", "."}};
   std::vector<VietLetter> out;
   for (const auto& b : bases) {
     for (const auto& t : tones) {

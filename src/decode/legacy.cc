@@ -1,7 +1,7 @@
 // Decoding of the encodings Vietnamese text was kept in before UTF-8, and the guess of which one
 // a file is in.
 //
-// UTF-16: with a byte-order mark, or little/big-endian guessed from which half of the code
+// UTF-16: with a byte-order mark, or little/big-endian guessed from which byte of the code
 // units is mostly zero (ASCII letters and spaces). Decoded by hand so that an unpaired
 // surrogate or a NUL can be reported at its byte offset.
 //
@@ -11,33 +11,42 @@
 // TCVN3 (ABC) and VNI-Windows: font encodings, decoded with the tables in data/encoding/ by
 // longest match over byte sequences (VNI writes "á" as 'a' + 0xF9); a byte no table line covers
 // is read as Windows-1252. TCVN3 puts capitals with tone marks in C1 (0x80..0x9F), where files
-// written with ABC fonts hold Windows-1252 punctuation instead (“ ” ‘ ’ … – — •): such a byte is
-// read as the capital only where it makes one Vietnamese syllable with the letters around it
-// ("HỌC", "Ủy") and as the punctuation otherwise ("“Hà Nội”").
+// written with ABC fonts hold Windows-1252 punctuation instead (“ ” ‘ ’ … – — • ™): such a byte
+// is read as the capital where its word, read with it, is one Vietnamese syllable in a plausible
+// case ("HỌC", "Ủy"), or where it stands alone and is no common punctuation ("Ở"); otherwise as
+// the punctuation ("“Hà Nội”", " – ", "Let’s", "Aeria™").
 //
 // VIQR (RFC 1456): ASCII with the marks written after the vowel. The rules implemented:
 //   - vowel forms: a^ â, a( ă, e^ ê, o^ ô, o+ ơ, u+ ư (either case);
-//   - tones, after the vowel or its form: ' acute, ` grave, ? hook, ~ tilde, . dot below;
-//   - đ: "dd", "DD", "Dd", or "d-", at the start of a syllable; inside a word of capitals only
-//     ("HDDND" → "HĐND", not at its end: "ADD" stays);
+//   - tones, right after the vowel or its form: ' acute, ` grave, ? hook, ~ tilde, . dot below;
+//     one per word;
+//   - đ: "dd", "DD", "Dd" or "d-" at the start of a word; in an acronym (capitals, no vowel) DD
+//     is Đ ("HDDND" → "HĐND", "GDDDT" → "GDĐT"; "ADD" stays);
 //   - a backslash before a mark makes it literal ("ra\." is "ra."); the backslash is dropped;
 //   - a word is decoded only when, with its marks, it is one well-formed Vietnamese syllable
-//     (initial consonant, rhyme, tone on the vowel that carries it, only sắc/nặng before c ch p
-//     t); otherwise it is left exactly as written: "don't", "e.g.", "O'Neil", "C++" stay;
-//   - a mark at the end of a word that is also punctuation (. ? ') after a plain vowel is read by
-//     context: "'" is always the tone; "?" is a question mark before the end of a line (after
-//     closing quotes or brackets) and the tone otherwise; "." is the tone when it is doubled
-//     ("bi.." = "bị."; "..." after a word is an ellipsis), before , ; : ! ? ), or before a
-//     space and a lower-case letter or digit, or before a space and a capital when the word
-//     itself is capitalized (a name: "Thi. Lan"); otherwise it is a full stop. A one-letter
-//     word never takes "." as a tone ("A. Smith"), and "X.Y." is an abbreviation ("a.m.").
-//   - "I'm" is English.
+//     (initial consonant, rhyme, tone on a vowel that may carry it, only sắc/nặng before c ch p
+//     t), or, when it has a vowel form or đ, at least a run of Vietnamese vowel clusters in a
+//     plausible case ("Đắk", "Krông", "ôxy"; not "DDoS"); otherwise it is left exactly as
+//     written: "don't", "e.g.", "O'Neil", "C++", "x^2" stay;
+//   - a final . ? ' is also punctuation, and is read as the tone only in text where at least one
+//     word in five carries an unambiguous mark (a form, đ, a tone inside the word or a final ` ~);
+//     elsewhere it stays punctuation ("I said no. See"). In such text: "'" and "?" are the tone
+//     (questions are rare in news, and a title may end with "nhỏ"); "." is the tone when doubled
+//     ("bi.." = "bị."; "..." after a word is an ellipsis), before , ; : ! ? ), before a closing
+//     quote and , ; : . ! ?, or before a lower-case word or a number; before a capital or a
+//     closing quote it is the tone unless the word is one that ends sentences far more often
+//     than its dot-below form occurs (data/encoding/viqr_sentence_final.txt: "ra. Sau" but
+//     "chi. Lan" = "chị Lan"); at the end of a line it is a full stop. A one-letter word never
+//     takes "." as a tone ("A. Smith"), nor "X.Y." ("a.m."); "I'm" is English.
 //
 // Detection (DetectEncoding): a byte-order mark decides; then zero bytes (UTF-16 without BOM);
-// then valid UTF-8: UTF-8 unless its words are mostly VIQR-marked syllables and it has
-// (nearly) no Vietnamese letters of its own; then windows-1258, TCVN3 and VNI are each decoded
-// (a 64 KiB sample) and scored by the Vietnamese syllables with diacritics in the result
-// (frequent ones count double, malformed words and foreign letters count against).
+// then valid UTF-8: UTF-8 unless its words are mostly VIQR-marked syllables and it has (nearly)
+// no Vietnamese letters of its own (pure ASCII: VIQR when one word in four, or in ten for longer
+// text, carries an unambiguous mark); then text that is mostly UTF-8 (more good multi-byte
+// sequences, at least twice as many as bad bytes) stays UTF-8 so that its error is reported; then
+// windows-1258, TCVN3 and VNI each decode a 64 KiB sample, scored by the Vietnamese syllables
+// with diacritics in the result (frequent ones count double; malformed words and foreign
+// letters count against), the best score winning.
 #include "decode/legacy.h"
 
 #include <unicode/normalizer2.h>
@@ -71,8 +80,10 @@ constexpr char32_t kCp1252High[32] = {
 
 char32_t Cp1252(unsigned char b) { return b >= 0x80 && b < 0xA0 ? kCp1252High[b - 0x80] : b; }
 
-// TCVN3 bytes whose Windows-1252 meaning is common punctuation, read by context (see top).
-bool IsTcvn3PunctuationByte(unsigned char b) {
+// TCVN3 bytes in C1 whose Windows-1252 meaning is common punctuation: read as that even alone
+// between blanks (" – "). The other C1 bytes with a Windows-1252 meaning (™ Š ‹ …) are the
+// capital when alone ("Ở"); inside a word, every one of them is settled by the word (see top).
+bool IsStrongPunctuationByte(unsigned char b) {
   return b == 0x80 || b == 0x82 || b == 0x84 || b == 0x85 || (b >= 0x91 && b <= 0x97);
 }
 
@@ -233,11 +244,20 @@ bool ValidSyllable(const Letter* s, size_t n) {
   return ValidRhyme(s + k, n - k, initial);
 }
 
-// A looser test for VIQR words with a vowel form (^ ( +), which English never writes: loan words
-// and names outside Vietnamese spelling ("Đắk Lắk", "Krông", "ôxy", "ôtô"). Each vowel group is
+// Case as names and headlines write it: all lower, all upper, or a capital then lower case.
+bool PlausibleCase(const Letter* s, size_t n) {
+  size_t upper = 0;
+  for (size_t k = 0; k < n; ++k) upper += s[k].upper;
+  return upper == 0 || upper == n || (upper == 1 && s[0].upper);
+}
+
+// A looser test for VIQR words with a vowel form (^ ( +) or đ, which English never writes: loan
+// words and names outside Vietnamese spelling ("Đắk Lắk", "Krông", "ôxy", "ôtô", "Đray"), in a
+// plausible case (so "DDoS" stays). Each vowel group is
 // a Vietnamese vowel cluster, at most one tone on a vowel that may carry it, consonant groups of
 // at most four letters.
 bool LooseWord(const Letter* s, size_t n) {
+  if (!PlausibleCase(s, n) || std::none_of(s, s + n, IsVowel)) return false;
   size_t tones = 0;
   for (size_t k = 0; k < n;) {
     size_t start = k;
@@ -260,13 +280,6 @@ bool LooseWord(const Letter* s, size_t n) {
     if (!r || (tone_at >= 0 && !(((r->open_mask | r->closed_mask) >> tone_at) & 1))) return false;
   }
   return tones <= 1;
-}
-
-// Case as names and headlines write it: all lower, all upper, or a capital then lower case.
-bool PlausibleCase(const Letter* s, size_t n) {
-  size_t upper = 0;
-  for (size_t k = 0; k < n; ++k) upper += s[k].upper;
-  return upper == 0 || upper == n || (upper == 1 && s[0].upper);
 }
 
 // Diacritic-bearing syllables frequent in any Vietnamese news text, NFC lower case.
@@ -304,7 +317,9 @@ Status ParseTable(const DataSource& source, const char* path, LegacyTables::Byte
     LegacyTables::Sequence seq;
     for (size_t i = 0; i < hex.size();) {
       auto digit = [](char c) {
-        return c >= '0' && c <= '9' ? c - '0' : c >= 'A' && c <= 'F' ? c - 'A' + 10 : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+        if (c >= '0' && c <= '9') return c - '0';
+        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+        return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
       };
       if (i + 2 > hex.size() || digit(hex[i]) < 0 || digit(hex[i + 1]) < 0 ||
           (i + 2 < hex.size() && hex[i + 2] != ' ')) {
@@ -436,7 +451,9 @@ Status DecodeUtf16(std::string_view bytes, std::string* out) {
   }
   out->clear();
   out->reserve(n);
-  auto unit = [&](size_t k) -> char32_t { return big ? (char32_t{p[k]} << 8 | p[k + 1]) : (char32_t{p[k + 1]} << 8 | p[k]); };
+  auto unit = [&](size_t k) -> char32_t {
+    return big ? (char32_t{p[k]} << 8 | p[k + 1]) : (char32_t{p[k + 1]} << 8 | p[k]);
+  };
   while (i < n) {
     if (i + 1 >= n) return Status::InvalidInput(At(i, "invalid UTF-16 (odd number of bytes)"));
     char32_t u = unit(i);
@@ -476,7 +493,12 @@ Status DecodeFont(std::string_view bytes, const LegacyTables::ByteTable& table, 
                   const LegacyTables& t, std::u32string* out) {
   out->clear();
   out->reserve(bytes.size());
-  std::vector<std::pair<size_t, char32_t>> ambiguous;  // (index in out, Windows-1252 reading)
+  struct Ambiguous {
+    size_t at;        // index in *out
+    char32_t cp1252;  // the other reading
+    bool strong;      // common punctuation
+  };
+  std::vector<Ambiguous> ambiguous;
   const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
   size_t n = bytes.size();
   for (size_t i = 0; i < n;) {
@@ -491,7 +513,9 @@ Status DecodeFont(std::string_view bytes, const LegacyTables::ByteTable& table, 
       }
     }
     if (hit) {
-      if (c1_context && hit->bytes.size() == 1 && IsTcvn3PunctuationByte(b)) ambiguous.emplace_back(out->size(), Cp1252(b));
+      if (c1_context && hit->bytes.size() == 1 && b >= 0x80 && b < 0xA0 && Cp1252(b) != 0) {
+        ambiguous.push_back({out->size(), Cp1252(b), IsStrongPunctuationByte(b)});
+      }
       out->push_back(hit->cp);
       i += hit->bytes.size();
       continue;
@@ -502,39 +526,42 @@ Status DecodeFont(std::string_view bytes, const LegacyTables::ByteTable& table, 
     ++i;
   }
   // A capital read from C1 stays one when its word, read with it, is one well-formed syllable
-  // in a plausible case; otherwise the byte at either edge of the word is the punctuation.
+  // in a plausible case, or when it stands alone and is no common punctuation; otherwise the
+  // byte at an edge of the word is the punctuation (and the rest is looked at again), and one
+  // inside a word that is no syllable ("Let’s") too.
+  auto is_letter = [&](size_t k) { return LetterOf((*out)[k], t).base != 0; };
   for (size_t a = 0; a < ambiguous.size();) {
-    // The run of letters around ambiguous[a], and the ambiguous ones inside it.
-    auto is_letter = [&](size_t k) { return LetterOf((*out)[k], t).base != 0; };
-    size_t from = ambiguous[a].first, to = from + 1;
+    size_t from = ambiguous[a].at, to = from + 1;
     if (!is_letter(from)) {  // already settled
       ++a;
       continue;
     }
     while (from > 0 && is_letter(from - 1)) --from;
     while (to < out->size() && is_letter(to)) ++to;
-    size_t last = a;
-    while (last + 1 < ambiguous.size() && ambiguous[last + 1].first < to) ++last;
-    for (;;) {
+    size_t last = a;  // the ambiguous bytes of this word: a..last
+    while (last + 1 < ambiguous.size() && ambiguous[last + 1].at < to) ++last;
+    auto settle = [&](size_t q) { (*out)[ambiguous[q].at] = ambiguous[q].cp1252; };
+    while (from < to) {
       std::vector<Letter> word;
       for (size_t k = from; k < to; ++k) word.push_back(LetterOf((*out)[k], t));
       if (to - from >= 2 && ValidSyllable(word.data(), word.size()) && PlausibleCase(word.data(), word.size())) break;
-      // Settle an edge byte as punctuation and look again; stop when neither edge is one.
       size_t edge = SIZE_MAX;
-      for (size_t q = a; q <= last; ++q) {
-        if (ambiguous[q].first == from || ambiguous[q].first + 1 == to) {
-          if (LetterOf((*out)[ambiguous[q].first], t).base) {
-            edge = q;
-            break;
-          }
+      for (size_t q = a; q <= last; ++q) {  // common punctuation first
+        if (is_letter(ambiguous[q].at) && (ambiguous[q].at == from || ambiguous[q].at + 1 == to) &&
+            (edge == SIZE_MAX || (ambiguous[q].strong && !ambiguous[edge].strong))) {
+          edge = q;
         }
       }
-      if (edge == SIZE_MAX) break;
-      size_t at = ambiguous[edge].first;
-      (*out)[at] = ambiguous[edge].second;
-      if (at == from) ++from;
+      if (to - from == 1 && (edge == SIZE_MAX || !ambiguous[edge].strong)) break;  // "Ở" alone
+      if (edge == SIZE_MAX) {
+        for (size_t q = a; q <= last; ++q) {
+          if (ambiguous[q].at > from && ambiguous[q].at + 1 < to) settle(q);
+        }
+        break;
+      }
+      settle(edge);
+      if (ambiguous[edge].at == from) ++from;
       else --to;
-      if (from >= to) break;
     }
     a = last + 1;
   }
@@ -578,10 +605,12 @@ bool WordCharAt(std::string_view s, size_t at) {
   return IsWordChar(NextCodePoint(s, &at));
 }
 
-// Appends a word left as written; in a word of capitals DD is Đ ("HDDND", "CDD", "DD."), and
-// in a run of three D the pair is the last two ("GDDDT" = GDĐT).
+// Appends a word left as written; in an acronym (capitals, no vowel) DD is Đ ("HDDND", "CDD",
+// "DD."; not "ADD"), and in a run of three D the pair is the last two ("GDDDT" = GDĐT).
 void AppendRaw(std::string_view raw, std::string* out) {
-  bool caps = raw.size() >= 2 && std::all_of(raw.begin(), raw.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; });
+  bool caps = raw.size() >= 2 && std::all_of(raw.begin(), raw.end(), [](char ch) {
+                return ch >= 'A' && ch <= 'Z' && !IsAsciiVowel(ch);
+              });
   if (!caps || raw.find("DD") == std::string_view::npos) {
     out->append(raw);
     return;
@@ -599,36 +628,40 @@ void AppendRaw(std::string_view raw, std::string* out) {
   }
 }
 
-// Whether the ambiguous final mark s[at] (after a plain vowel) is a tone; see the top of the file.
+// Whether the ambiguous final mark s[at] (after a vowel) is a tone; see the top of the file.
+// `sentence_final`: the word is one that ends sentences far more often than its dot-below form
+// occurs (data/encoding/viqr_sentence_final.txt).
 bool FinalMarkIsTone(std::string_view s, size_t at, size_t letters, bool sentence_final) {
   char c = s[at];
-  if (c == '\'') return true;
+  if (c == '\'' || c == '?') return true;  // questions are rare in news; a title may end with "nhỏ"
   size_t run = 0;
   while (at + run < s.size() && s[at + run] == c) ++run;
+  if (run >= 2) return run % 2 == 0;
   size_t k = at + 1;
   auto line_end = [&](size_t q) { return q >= s.size() || s[q] == '\n' || s[q] == '\r'; };
-  if (c == '?') {
-    if (run >= 2) return true;
-    while (k < s.size() && (s[k] == '"' || s[k] == '\'' || s[k] == ')' || s[k] == ']')) ++k;
-    return !line_end(k);
-  }
-  if (run >= 2) return run % 2 == 0;
+  auto closing = [&](size_t q) { return q < s.size() && (s[q] == '"' || s[q] == '\'' || s[q] == ')' || s[q] == ']'); };
   if (letters == 1 || line_end(k)) return false;
-  while (k < s.size() && (s[k] == '"' || s[k] == '\'')) ++k;  // a closing quote, then , ; :
-  if (k < s.size() && (s[k] == ',' || s[k] == ';' || s[k] == ':' || s[k] == '!' || s[k] == '?' || s[k] == ')')) {
-    return true;
+  if (s[k] == ',' || s[k] == ';' || s[k] == ':' || s[k] == '!' || s[k] == '?' || s[k] == ')') return true;
+  if (closing(k)) {  // 'ho.", ' is "họ", ; 'ra." ' is ra."
+    while (closing(k)) ++k;
+    if (k < s.size() && s[k] != 0 && std::strchr(",;:.!?", s[k])) return true;
+    return !sentence_final;
   }
-  if (k != at + 1) return false;
-  if (k >= s.size() || (s[k] != ' ' && s[k] != '\t')) return false;
+  if (s[k] != ' ' && s[k] != '\t') return false;
   // After blanks and opening quotes, brackets or dashes: the next word decides.
-  while (k < s.size() && (s[k] == ' ' || s[k] == '\t' || s[k] == '"' || s[k] == '\'' || s[k] == '(' || s[k] == '[' ||
-                          s[k] == '-')) {
-    ++k;
+  char32_t next = 0;
+  while (k < s.size()) {
+    size_t q = k;
+    next = NextCodePoint(s, &q);
+    if (next != ' ' && next != '\t' && next != '"' && next != '\'' && next != '(' && next != '[' && next != '-' &&
+        next != 0x201C && next != 0x2018 && next != 0xAB && next != 0x2013) {
+      break;
+    }
+    k = q;
   }
   if (line_end(k)) return false;
-  char next = s[k];
-  if ((next >= 'a' && next <= 'z') || (next >= '0' && next <= '9')) return true;
-  if (next >= 'A' && next <= 'Z') return !sentence_final;
+  if (u_isdigit(static_cast<UChar32>(next)) || u_islower(static_cast<UChar32>(next))) return true;
+  if (u_isupper(static_cast<UChar32>(next))) return !sentence_final;
   return false;
 }
 
@@ -640,8 +673,9 @@ void AppendLetters(const std::vector<Letter>& word, const LegacyTables& t, std::
   }
 }
 
-// Decodes VIQR in `s` (valid UTF-8; non-ASCII passes through).
-void DecodeViqr(std::string_view s, const LegacyTables& t, std::string* out, ViqrCounts* counts) {
+// Decodes VIQR in `s` (valid UTF-8; non-ASCII passes through). Without `resolve`, a final
+// . ? ' after a plain vowel is always punctuation (for text that hardly looks like VIQR).
+void DecodeViqrPass(std::string_view s, const LegacyTables& t, bool resolve, std::string* out, ViqrCounts* counts) {
   out->clear();
   out->reserve(s.size());
   size_t n = s.size();
@@ -704,15 +738,22 @@ void DecodeViqr(std::string_view s, const LegacyTables& t, std::string* out, Viq
       continue;
     }
     bool final_tone = tone_at != SIZE_MAX && tone_at + 1 == j;
-    bool valid = ValidSyllable(word.data(), word.size()) || (form && LooseWord(word.data(), word.size()));
+    auto acceptable = [&]() {
+      return ValidSyllable(word.data(), word.size()) || ((form || dd) && LooseWord(word.data(), word.size()));
+    };
+    bool valid = acceptable();
     // "a.m.", "e.g.": a vowel, a dot, one letter, a dot. "I'm": English.
     if (valid && tone_at != SIZE_MAX && !final_tone && word.size() == 2 && tone_at == i + 1 &&
         ((s[tone_at] == '.' && j < n && s[j] == '.') || (s[i] == 'I' && s[tone_at] == '\'' && s[j - 1] == 'm'))) {
       valid = false;
     }
     bool keep_tone = true;
-    if (final_tone && valid &&
-        (s[tone_at] == '.' || s[tone_at] == '?' || (s[tone_at] == '\'' && word.back().form == LegacyTables::kNoForm))) {
+    if (final_tone && valid && !resolve && word.back().form == LegacyTables::kNoForm &&
+        (s[tone_at] == '.' || s[tone_at] == '?' || s[tone_at] == '\'')) {
+      keep_tone = false;
+    } else if (final_tone && valid &&
+               (s[tone_at] == '.' || s[tone_at] == '?' ||
+                (s[tone_at] == '\'' && word.back().form == LegacyTables::kNoForm))) {
       std::string lower;
       for (size_t k = 0; k < word.size(); ++k) {
         Letter l = word[k];
@@ -729,7 +770,7 @@ void DecodeViqr(std::string_view s, const LegacyTables& t, std::string* out, Viq
       word.back().tone = LegacyTables::kNoTone;
       j = tone_at;
       raw = s.substr(i, j - i);
-      if (!(dd || form) || !(ValidSyllable(word.data(), word.size()) || (form && LooseWord(word.data(), word.size())))) {
+      if (!(dd || form) || !acceptable()) {
         AppendRaw(raw, out);
         i = j;
         continue;
@@ -738,7 +779,10 @@ void DecodeViqr(std::string_view s, const LegacyTables& t, std::string* out, Viq
       valid = true;
     }
     if (!valid) {
-      AppendRaw(raw, out);
+      // A mark inside a word that is no syllable may be punctuation between two words
+      // ("A.Ba?o" is "A." and "Bảo"): leave the part up to it as written and look again after.
+      if (tone_at != SIZE_MAX) j = tone_at + 1;
+      AppendRaw(s.substr(i, j - i), out);
       i = j;
       continue;
     }
@@ -746,6 +790,16 @@ void DecodeViqr(std::string_view s, const LegacyTables& t, std::string* out, Viq
     counts->strong += strong;
     AppendLetters(word, t, out);
     i = j;
+  }
+}
+
+// The ambiguous final marks are read by context only in text where at least one word in five
+// carries an unambiguous VIQR mark; elsewhere ("I said no. See") they stay punctuation.
+void DecodeViqr(std::string_view s, const LegacyTables& t, std::string* out, ViqrCounts* counts) {
+  DecodeViqrPass(s, t, false, out, counts);
+  if (counts->strong > 0 && counts->strong * 5 >= counts->words) {
+    *counts = {};
+    DecodeViqrPass(s, t, true, out, counts);
   }
 }
 
@@ -892,7 +946,8 @@ Encoding DetectEncoding(std::string_view bytes, const LegacyTables& tables, std:
   if (DecodeUtf8(bytes, &text).ok()) {
     // A sample, cut at a character boundary, is enough to see VIQR.
     std::string_view sample = text.substr(0, std::min<size_t>(text.size(), 65536));
-    while (sample.size() < text.size() && !sample.empty() && !IsLeadByte(static_cast<unsigned char>(text[sample.size()]))) {
+    while (sample.size() < text.size() && !sample.empty() &&
+           !IsLeadByte(static_cast<unsigned char>(text[sample.size()]))) {
       sample.remove_suffix(1);
     }
     size_t non_ascii = 0, vietnamese = 0;
@@ -906,8 +961,9 @@ Encoding DetectEncoding(std::string_view bytes, const LegacyTables& tables, std:
     }
     ViqrCounts counts;
     std::string decoded;
-    DecodeViqr(sample, tables, &decoded, &counts);
-    std::string stats = std::to_string(counts.strong) + " VIQR-marked syllables in " + std::to_string(counts.words) + " words";
+    DecodeViqrPass(sample, tables, false, &decoded, &counts);
+    std::string stats =
+        std::to_string(counts.strong) + " VIQR-marked syllables in " + std::to_string(counts.words) + " words";
     if (non_ascii == 0) {
       if (LooksLikeViqr(counts)) {
         *why = "ASCII with " + stats;
@@ -923,7 +979,8 @@ Encoding DetectEncoding(std::string_view bytes, const LegacyTables& tables, std:
     *why = "valid UTF-8";
     return Encoding::kUtf8;
   }
-  // Not UTF-8. Mostly UTF-8 all the same (a few bad bytes in many good sequences)?
+  // Not UTF-8. Mostly UTF-8 all the same (a few bad bytes among good sequences)? Then it is read
+  // as UTF-8, so that the error names the bad byte.
   size_t good = 0, bad = 0;
   for (size_t k = 0; k < n;) {
     unsigned char c = p[k];
@@ -942,7 +999,7 @@ Encoding DetectEncoding(std::string_view bytes, const LegacyTables& tables, std:
       ++k;
     }
   }
-  if (good >= 10 * bad && good >= 20) {
+  if (good >= 2 * bad && good >= 1) {  // legacy text has next to no valid sequence and many bad ones
     *why = "mostly UTF-8 (" + std::to_string(bad) + " invalid bytes among " + std::to_string(good) + " sequences)";
     return Encoding::kUtf8;
   }
@@ -958,9 +1015,9 @@ Encoding DetectEncoding(std::string_view bytes, const LegacyTables& tables, std:
     Score score;
     bool ok;
   };
-  Candidate cands[3] = {{Encoding::kTcvn3, "tcvn3", {}, false},
-                        {Encoding::kVni, "vni", {}, false},
-                        {Encoding::kWindows1258, "windows-1258", {}, false}};
+  Candidate cands[3] = {{Encoding::kWindows1258, "windows-1258", {}, false},
+                        {Encoding::kTcvn3, "tcvn3", {}, false},
+                        {Encoding::kVni, "vni", {}, false}};
   std::u32string decoded;
   for (Candidate& c : cands) {
     Status s;
@@ -978,9 +1035,9 @@ Encoding DetectEncoding(std::string_view bytes, const LegacyTables& tables, std:
     c.ok = s.ok();
     if (c.ok) c.score = ScoreText(decoded, tables);
   }
-  // Best score wins; on a tie the order above (tcvn3, vni, windows-1258) decides, except that
-  // text with no Vietnamese syllable at all is most likely windows-125x.
-  Candidate* best = &cands[2];
+  // Best score wins; on a tie the order above (windows-1258, tcvn3, vni) decides: where the
+  // scores tie, the letters are mostly Latin-1 ones that read the same in all three.
+  Candidate* best = &cands[0];
   bool any = false;
   for (Candidate& c : cands) any |= c.ok && c.score.syllables > 0;
   if (any) {
@@ -995,7 +1052,8 @@ Encoding DetectEncoding(std::string_view bytes, const LegacyTables& tables, std:
     others += others.empty() ? "" : ", ";
     others += std::string(c.name) + " " + (c.ok ? std::to_string(c.score.syllables) : std::string("invalid"));
   }
-  *why = std::string(best->name) + ": " + std::to_string(best->score.syllables) + " Vietnamese syllables (" + others + ")";
+  *why = std::string(best->name) + ": " + std::to_string(best->score.syllables) + " Vietnamese syllables (" + others +
+         ")";
   return best->enc;
 }
 
