@@ -460,6 +460,9 @@ int Run(const std::vector<std::string>& args, Command cmd) {
 
 int main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);
+  // The reader thread reads std::cin while the emitter thread writes std::cout: untie them, or
+  // every read from stdin would flush std::cout from the reader thread, racing the emitter.
+  std::cin.tie(nullptr);
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
     std::cout << kUsage << "\nRun 'vnextract extract --help' for the options.\n" << kExamples;
