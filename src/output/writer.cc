@@ -1,5 +1,6 @@
 #include "vnextract/writer.h"
 
+#include <cstring>
 #include <string>
 
 namespace vnextract {
@@ -73,10 +74,28 @@ void TsvField(std::string* out, std::string_view s) {
   out->append(s.substr(from));
 }
 
+// Whether any of the 8 bytes of `w` is a control character, '"' or '\\' (bit tricks from
+// "Bit Twiddling Hacks": a byte b has b < n when (b - n) & ~b has its top bit set).
+inline bool NeedsEscape8(uint64_t w) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+  uint64_t control = (w - kOnes * 0x20) & ~w;
+  uint64_t quote = w ^ (kOnes * '"');
+  uint64_t backslash = w ^ (kOnes * '\\');
+  return ((control | ((quote - kOnes) & ~quote) | ((backslash - kOnes) & ~backslash)) & kHigh) != 0;
+}
+
 void JsonString(std::string* out, std::string_view s) {
   out->push_back('"');
   size_t from = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
+  size_t i = 0;
+  // Most text needs no escape: skip it 8 bytes at a time.
+  while (i + 8 <= s.size()) {
+    uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    if (NeedsEscape8(w)) break;
+    i += 8;
+  }
+  for (; i < s.size(); ++i) {
     unsigned char u = static_cast<unsigned char>(s[i]);
     if (u >= 0x20 && u != '"' && u != '\\') continue;
     out->append(s.substr(from, i - from));
