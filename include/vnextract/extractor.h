@@ -31,8 +31,10 @@ struct CivilDate {
 std::optional<CivilDate> ParseIsoDate(std::string_view s);
 
 struct ExtractOptions {
-  // Which record types to emit. Default: all.
+  // Which record types to emit. Default: all. RecordType::kCustom stands for the user types of
+  // pattern rules; `custom_types`, when not empty, keeps only those of them.
   std::bitset<kRecordTypeCount> types = std::bitset<kRecordTypeCount>().set();
+  std::vector<std::string> custom_types;
   // Fill Record::context with the sentence. Default: true.
   bool context = true;
   // The date dates without a year and relative expressions ("hôm qua") are resolved against.

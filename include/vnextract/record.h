@@ -15,7 +15,9 @@ namespace vnextract {
 // 2: person, organization, location; role, parent, canonical.
 // 3: period; resolved, note; legal_ref parts kind, number, year, issuer_code, issuer, issued;
 //    date ranges became periods.
-inline constexpr int kSchemaVersion = 3;
+// 4: user types from pattern rules (type `custom` in the API, the rule's own type name in the
+//    output); rule ids of user rules.
+inline constexpr int kSchemaVersion = 4;
 
 enum class RecordType : uint8_t {
   kMoney,
@@ -31,10 +33,15 @@ enum class RecordType : uint8_t {
   kOrganization,
   kLocation,
   kPeriod,
+  kCustom,  // a type a user pattern rule names ("project_code"): Record::custom_type says which
 };
-inline constexpr int kRecordTypeCount = 13;
+// Every type, kCustom included (the size of type sets).
+inline constexpr int kRecordTypeCount = 14;
+// The built-in types: kMoney … kPeriod.
+inline constexpr int kBuiltinTypeCount = 13;
 
-// "money", "count", ... as written in the output.
+// "money", "count", ... as written in the output ("custom" for kCustom: the output writes the
+// record's custom_type instead, see TypeName).
 std::string_view RecordTypeName(RecordType type);
 // The inverse of RecordTypeName; nullopt for an unknown name.
 std::optional<RecordType> ParseRecordType(std::string_view name);
@@ -51,6 +58,7 @@ bool IsEntity(RecordType type);
 struct Record {
   std::string doc;          // input name: the path as given, "-" for stdin
   RecordType type = RecordType::kNumber;
+  std::string custom_type;  // kCustom only: the user type ("project_code")
   std::string text;         // surface text exactly as in the input
   std::string value;        // exact decimal, ISO 8601 date/time, or document code
   std::string value_to;     // upper bound of a range; empty otherwise
@@ -79,6 +87,11 @@ struct Record {
   // order of WriterOptions::extra_columns. Not part of the schema: named by the user.
   std::vector<std::string> extra;
 };
+
+// The type as written in the output: RecordTypeName, or the user type of a kCustom record.
+inline std::string_view TypeName(const Record& r) {
+  return r.type == RecordType::kCustom ? std::string_view(r.custom_type) : RecordTypeName(r.type);
+}
 
 }  // namespace vnextract
 

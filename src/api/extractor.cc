@@ -140,6 +140,7 @@ Status Extractor::Extract(std::string_view bytes, std::string_view doc_name, con
   internal::ExtractRatio(view, &cands);
   internal::ExtractQuantity(view, &cands);
   internal::ExtractCount(view, &cands);
+  internal::ExtractUserPatterns(view, &cands);
   std::vector<internal::Candidate> kept = internal::Resolve(view, std::move(cands));
   // The reference date: --date, else the header's date, else the dateline.
   std::optional<internal::Civil> ref;
@@ -175,11 +176,16 @@ Status Extractor::Extract(std::string_view bytes, std::string_view doc_name, con
   std::vector<std::string> contexts(options.context ? a.sentences.size() : 0);
   for (internal::Candidate& c : kept) {
     if (!options.types.test(static_cast<size_t>(c.type))) continue;
+    if (c.custom_type != nullptr && !options.custom_types.empty() &&
+        std::find(options.custom_types.begin(), options.custom_types.end(), *c.custom_type) == options.custom_types.end()) {
+      continue;
+    }
     const Token& first = a.tokens[c.begin];
     const Token& last = a.tokens[c.end - 1];
     Record r;
     r.doc = std::string(doc_name);
     r.type = c.type;
+    if (c.custom_type != nullptr) r.custom_type = *c.custom_type;
     r.start = a.text.SourceBegin(first.cb);
     r.end = a.text.SourceEnd(last.ce);
     r.text = std::string(a.text.OriginalText(r.start, r.end));

@@ -4,7 +4,7 @@ namespace vnextract {
 
 namespace {
 constexpr std::string_view kNames[] = {"money", "count",     "ratio",  "percent",      "quantity", "date",
-                                       "time",  "legal_ref", "number", "person", "organization", "location", "period"};
+                                       "time",  "legal_ref", "number", "person", "organization", "location", "period", "custom"};
 }
 
 std::string_view RecordTypeName(RecordType type) { return kNames[static_cast<int>(type)]; }
@@ -25,6 +25,7 @@ bool HasNumericValue(RecordType type) {
     case RecordType::kPerson:
     case RecordType::kOrganization:
     case RecordType::kLocation:
+    case RecordType::kCustom:
       return false;
     default:
       return true;

@@ -23,6 +23,7 @@
 #include "cli/documents.h"
 #include "cli/eval.h"
 #include "cli/pipeline.h"
+#include "cli/rules_cmd.h"
 #include "cli/summary.h"
 #include "cli/walk.h"
 #include "normalize/normalizer.h"
@@ -44,6 +45,7 @@ Usage:
   vnextract normalize [options] [PATH...]
   vnextract tokenize [options] [PATH...]
   vnextract eval --gold FILE|DIR [--errors] [--min-f1 X] [PATH...]
+  vnextract rules check|list [--rules DIR] [--add-rules PATH]... [PATH...]
   vnextract --help | --version
 
 PATH is a file, a directory (walked recursively for *.txt, *.html, *.htm, *.jsonl,
@@ -62,6 +64,8 @@ Examples:
   vnextract extract -j 8 --summary -o summary.csv archive.jsonl
   crawler | vnextract extract -f jsonl --keep-fields url   # a streaming filter
   vnextract normalize --encoding tcvn3 old-article.txt
+  vnextract extract --add-rules my-rules/ -t project_code,money articles/
+  vnextract rules check my-rules/
   vnextract tokenize article.txt
 
 Exit status: 0 every input was read; 1 some input failed (each is reported on
@@ -186,6 +190,7 @@ int Run(const std::vector<std::string>& args, Command cmd) {
   std::string format = cmd == Command::kNormalize ? "text" : "csv";
   std::string types, output, rules_dir, date, input_format = "auto", encoding = "auto", glob = vnextract::cli::kDefaultGlobs;
   std::string text_field = "text", id_field = "id", date_field = "date", keep_fields, errors_file, emit_dir;
+  std::vector<std::string> add_rules;
   int jobs = static_cast<int>(std::thread::hardware_concurrency());
   if (jobs < 1) jobs = 1;
   opts.add_options()
@@ -204,12 +209,14 @@ int Run(const std::vector<std::string>& args, Command cmd) {
       ("errors", po::value(&errors_file), "also write every failed input as a JSON Lines line to FILE")
       ("quiet,q", "no progress line on stderr")
       ("verbose,v", "say on stderr how each input was read, and the counts at the end")
-      ("rules", po::value(&rules_dir), "rules directory whose files replace the built-in ones of the same name");
+      ("rules", po::value(&rules_dir), "rules directory whose files replace the built-in ones of the same name")
+      ("add-rules", po::value(&add_rules), "a rule file or directory that adds to the rules: word lists, "
+                                           "pattern rules (*.jsonl); repeatable (README, \"Your own rules\")");
   if (cmd == Command::kExtract) {
     opts.add_options()
         ("types,t", po::value(&types), "comma-separated record types to write (default: all): "
                                        "money,count,ratio,percent,quantity,date,time,period,legal_ref,number,"
-                                       "person,organization,location")
+                                       "person,organization,location, or a type of your pattern rules")
         ("bom", "start CSV/TSV output with a UTF-8 byte-order mark, for Excel")
         ("no-context", "leave out the context column (the sentence)")
         ("date", po::value(&date), "reference date YYYY-MM-DD for dates without a year and relative dates "
@@ -271,12 +278,21 @@ int Run(const std::vector<std::string>& args, Command cmd) {
     xopts.reference_date = vnextract::ParseIsoDate(date);
     if (!xopts.reference_date) return UsageError("--date '" + date + "' is not a date YYYY-MM-DD");
   }
+  vnextract::Rules rules = vnextract::Rules::Builtin();
+  if (!vnextract::cli::LoadRules(rules_dir, add_rules, &rules)) return kExitUsage;
   if (!types.empty()) {
     xopts.types.reset();
+    std::vector<std::string> custom = rules.CustomTypes();
     for (const std::string& t : SplitList(types)) {
       std::optional<vnextract::RecordType> rt = vnextract::ParseRecordType(t);
-      if (!rt) return UsageError("unknown type '" + t + "' in --types");
-      xopts.types.set(static_cast<size_t>(*rt));
+      if (rt && *rt != vnextract::RecordType::kCustom) {
+        xopts.types.set(static_cast<size_t>(*rt));
+      } else if (std::find(custom.begin(), custom.end(), t) != custom.end()) {
+        xopts.types.set(static_cast<size_t>(vnextract::RecordType::kCustom));
+        xopts.custom_types.push_back(t);
+      } else {
+        return UsageError("unknown type '" + t + "' in --types");
+      }
     }
   }
   std::vector<std::string> kept = SplitList(keep_fields);
@@ -285,12 +301,6 @@ int Run(const std::vector<std::string>& args, Command cmd) {
     if (std::find(cols.begin(), cols.end(), k) != cols.end()) {
       return UsageError("--keep-fields: '" + k + "' is the name of an output column");
     }
-  }
-  vnextract::Rules rules = vnextract::Rules::Builtin();
-  if (!rules_dir.empty()) {
-    vnextract::Result<vnextract::Rules> r = vnextract::Rules::FromDirectory(rules_dir);
-    if (!r.ok()) return UsageError(r.status().message());
-    rules = r.value();
   }
   vnextract::Extractor extractor(rules);
 
@@ -479,9 +489,10 @@ int main(int argc, char** argv) {
     if (cmd == "tokenize") return Run(args, Command::kTokenize);
     if (cmd == "normalize") return Run(args, Command::kNormalize);
     if (cmd == "eval") return vnextract::cli::RunEval(args);
+    if (cmd == "rules") return vnextract::cli::RunRules(args);
   } catch (const std::exception& e) {
     std::cerr << "vnextract: internal error: " << e.what() << "\n";
     return kExitInputFailed;
   }
-  return UsageError("unknown command '" + cmd + "' (extract, normalize, tokenize, eval)");
+  return UsageError("unknown command '" + cmd + "' (extract, normalize, tokenize, eval, rules)");
 }

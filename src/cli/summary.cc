@@ -37,7 +37,7 @@ std::string AddDecimals(const std::string& a, const std::string& b) {
 
 std::vector<std::string> SummaryColumns(const std::vector<std::string>& kept) {
   std::vector<std::string> cols = {"doc", "title", "date", "author", "records"};
-  for (int t = 0; t < kRecordTypeCount; ++t) cols.push_back("n_" + std::string(RecordTypeName(static_cast<RecordType>(t))));
+  for (int t = 0; t < kBuiltinTypeCount; ++t) cols.push_back("n_" + std::string(RecordTypeName(static_cast<RecordType>(t))));
   cols.insert(cols.end(), {"money_vnd", "money_usd", "money_other"});
   cols.insert(cols.end(), kept.begin(), kept.end());
   return cols;
@@ -55,8 +55,8 @@ void FormatSummary(const Document& doc, const std::vector<Record>& records, cons
   }
   std::vector<std::string> values = {doc.id, doc.title, doc.date, doc.author, std::to_string(records.size())};
   std::vector<bool> numeric = {false, false, false, false, true};
-  for (uint64_t c : counts) {
-    values.push_back(std::to_string(c));
+  for (int t = 0; t < kBuiltinTypeCount; ++t) {  // user types count in `records` only
+    values.push_back(std::to_string(counts[static_cast<size_t>(t)]));
     numeric.push_back(true);
   }
   std::string other;

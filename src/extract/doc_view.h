@@ -47,7 +47,7 @@ struct Candidate {
   };
   std::optional<Extra> extra;
   Extra& x() {
-    if (!extra) extra.emplace();
+    if (!extra) extra.emplace(Extra{});  // not emplace(): clang sees Extra as not default-constructible here
     return *extra;
   }
   const Extra& x() const {
@@ -55,6 +55,9 @@ struct Candidate {
     return extra ? *extra : kNone;
   }
   const char* rule = "";
+  // From a user pattern rule: wins over a built-in candidate of the same span (resolve.cc).
+  bool user = false;
+  const std::string* custom_type = nullptr;  // kCustom: the user type's name
 };
 
 class DocView {
@@ -69,6 +72,8 @@ class DocView {
 
   // Normalized and lower-cased text of token i, or of tokens [b, e).
   std::string_view Text(size_t i) const { return Slice(norm_, i, i + 1); }
+  // The whole normalized text (tokens' b/e are byte offsets into it).
+  std::string_view norm() const { return norm_; }
   std::string_view Lower(size_t i) const { return Slice(lower_, i, i + 1); }
   std::string_view TextSpan(size_t b, size_t e) const { return Slice(norm_, b, e); }
   std::string_view LowerSpan(size_t b, size_t e) const { return Slice(lower_, b, e); }

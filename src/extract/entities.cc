@@ -636,6 +636,20 @@ class Finder {
       bool is_role = false;
       size_t t = TitleBefore(i, &is_role);
       bool titled = t < i && (!v_.tok(t).upper_initial || SentenceStart(t) || is_role);
+      // A name in the user's list of people (people.tsv): a person as listed, title or not.
+      const std::string* listed = nullptr;
+      if (size_t kn = v_.Match(lex_.known_people, i, &listed); kn > 0) {
+        Mention m{RecordType::kPerson, i, i + kn, "", "", "", "", "", "", "person.list"};
+        // As for organisations: the name as written; the listed canonical name links mentions.
+        m.value = TraditionalTones(std::string(v_.TextSpan(i, i + kn)));
+        m.key = Lower(listed->empty() ? m.value : TraditionalTones(*listed));
+        m.alias = false;
+        if (titled && is_role) m.role = std::string(v_.TextSpan(t, i));
+        if (m.role.empty()) m.role = RoleAfter(i + kn);
+        persons_.push_back(std::move(m));
+        i += kn - 1;
+        continue;
+      }
       // A title word or a head word is no name ("đồng chí Phó Giám đốc", "Giám đốc Sở").
       bool family_name = lex_.surnames.Contains(v_.Lower(i)) && NameRun(i, 4, true) >= 3;  // "Đoàn Thu Hà"
       if (M(kPersonTitles, i) || (M(kOrgHeads, i) && !family_name) || M(kPlaceWords, i)) continue;

@@ -21,6 +21,8 @@ void ExtractDate(const DocView& v, std::vector<Candidate>* out);
 void ExtractTime(const DocView& v, std::vector<Candidate>* out);
 void ExtractLegalRef(const DocView& v, std::vector<Candidate>* out);
 void ExtractPeriod(const DocView& v, std::vector<Candidate>* out);
+// The user's pattern rules (user_rules.h): candidates with `user` set.
+void ExtractUserPatterns(const DocView& v, std::vector<Candidate>* out);
 
 // The date of the article's dateline ("Thứ hai - 12/04/2021 15:58") among the kept candidates.
 std::optional<Civil> FindDateline(const DocView& v, const std::vector<Candidate>& kept);
@@ -46,8 +48,9 @@ bool FractionIsRatio(const DocView& v, size_t i, std::string* unit, size_t* noun
 // Two integers of a fraction token "a/b".
 bool FractionParts(const DocView& v, size_t i, long long* a, long long* b);
 
-// Keeps the longest non-overlapping candidates (ties: type priority legal_ref, date, time,
-// money, percent, ratio, quantity, count), then adds numbers for what is left. Sorted by start.
+// Keeps the longest non-overlapping candidates (ties: a user rule's first, then type priority
+// legal_ref, date, time, money, percent, ratio, quantity, count), then adds numbers for what is
+// left. Sorted by start.
 std::vector<Candidate> Resolve(const DocView& v, std::vector<Candidate> candidates);
 
 }  // namespace vnextract::internal

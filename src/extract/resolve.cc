@@ -22,6 +22,8 @@ int Priority(RecordType t) {
     case RecordType::kOrganization:
     case RecordType::kLocation:
       return 10;  // resolved separately (entities.cc)
+    case RecordType::kCustom:
+      return 10;
   }
   return 10;
 }
@@ -39,6 +41,7 @@ std::vector<Candidate> Resolve(const DocView& v, std::vector<Candidate> candidat
     const Candidate& b = candidates[y];
     size_t la = a.end - a.begin, lb = b.end - b.begin;
     if (la != lb) return la > lb;
+    if (a.user != b.user) return a.user;  // the user's rule over a built-in one of the same span
     if (a.type != b.type) return Priority(a.type) < Priority(b.type);
     return a.begin < b.begin;
   });

@@ -231,6 +231,7 @@ std::optional<Civil> FindDateline(const DocView& v, const std::vector<Candidate>
 
 void ResolveTemporal(const std::optional<Civil>& ref, std::vector<Candidate>* kept) {
   for (Candidate& c : *kept) {
+    if (c.user) continue;  // a user rule's value is as its rule writes it
     if (c.type == RecordType::kDate) ResolveDate(&c, ref);
     else if (c.type == RecordType::kPeriod) ResolvePeriod(&c, ref);
   }

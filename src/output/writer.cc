@@ -16,7 +16,7 @@ constexpr size_t kColumnCount = sizeof(kColumns) / sizeof(kColumns[0]);
 std::string Field(const Record& r, size_t col) {
   switch (col) {
     case 0: return r.doc;
-    case 1: return std::string(RecordTypeName(r.type));
+    case 1: return std::string(TypeName(r));
     case 2: return r.text;
     case 3: return r.value;
     case 4: return r.value_to;
@@ -235,7 +235,7 @@ void RecordWriter::Format(const Record& r, std::string* out) {
   b.append("{\"doc\":");
   JsonString(&b, r.doc);
   b.append(",\"type\":\"");
-  b.append(RecordTypeName(r.type));
+  b.append(TypeName(r));
   b.append("\",\"text\":");
   JsonString(&b, r.text);
   b.append(",\"value\":");

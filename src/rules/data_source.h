@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace vnextract::internal {
@@ -33,8 +34,19 @@ class DataSource {
   };
   std::optional<File> Read(std::string_view path) const;
 
+  // User files that add to the file `path` (--add-rules): read after it, in the order added.
+  void Add(std::string path, File file) { additions_.push_back({std::move(path), std::move(file)}); }
+  std::vector<File> Additions(std::string_view path) const {
+    std::vector<File> out;
+    for (const auto& [p, f] : additions_) {
+      if (p == path) out.push_back(f);
+    }
+    return out;
+  }
+
  private:
   std::string dir_;
+  std::vector<std::pair<std::string, File>> additions_;
 };
 
 }  // namespace vnextract::internal

@@ -51,66 +51,111 @@ std::vector<Line> ContentLines(std::string_view content) {
   return lines;
 }
 
+// Tables whose payload is a canonical name: in a user's addition the payload may be left out,
+// and the entry as written is its own canonical name.
+bool PayloadOptional(std::string_view path) {
+  return path == "entity/foreign_orgs.tsv" || path == "entity/cities.tsv" || path == "entity/provinces.tsv" ||
+         path == "entity/countries.tsv" || path == "entity/people.tsv" || path == "legal_ref/issuers.tsv" ||
+         path == "quantity/units.tsv";
+}
+
 class Loader {
  public:
-  explicit Loader(const DataSource& source) : source_(source) {}
+  Loader(const DataSource& source, std::vector<std::string>* problems, std::vector<ListInfo>* lists)
+      : source_(source), problems_(problems), lists_(lists) {}
 
-  // A word list: one entry per line; or a table: key TAB payload.
-  Status Load(std::string_view path, bool table, PhraseTable* out, bool keep_case_payload = true) {
+  // A word list: one entry per line; or a table: key TAB payload. The built-in (or --rules) file,
+  // then the user's additions to it. Every problem is noted; loading goes on.
+  void Load(std::string_view path, bool table, PhraseTable* out, bool keep_case_payload = true) {
     auto file = source_.Read(path);
-    if (!file) return Status::InvalidRules("missing rule file " + std::string(path));
-    std::string_view unused;
-    Status s = DecodeUtf8(file->content, &unused);
-    if (!s.ok()) return Status::InvalidRules(file->origin + ": " + s.message());
+    if (!file) {
+      problems_->push_back("missing rule file " + std::string(path));
+      return;
+    }
+    LoadFile(path, *file, table, false, out, keep_case_payload);
+    for (const DataSource::File& add : source_.Additions(path)) {
+      LoadFile(path, add, table, PayloadOptional(path), out, keep_case_payload);
+    }
+  }
+
+  // RE2 patterns, one per line, compiled into one set anchored at both ends.
+  void LoadPatterns(std::string_view path, std::unique_ptr<re2::RE2::Set>* out) {
+    auto file = source_.Read(path);
+    if (!file) {
+      problems_->push_back("missing rule file " + std::string(path));
+      return;
+    }
+    RE2::Options opts;
+    opts.set_log_errors(false);
+    auto set = std::make_unique<re2::RE2::Set>(opts, RE2::ANCHOR_BOTH);
+    size_t n = 0;
+    bool ok = true;
     for (const Line& line : ContentLines(file->content)) {
+      std::string error;
+      if (set->Add(re2::StringPiece(line.text.data(), line.text.size()), &error) < 0) {
+        problems_->push_back(file->origin + ":" + std::to_string(line.number) + ": bad RE2 pattern: " + error);
+        ok = false;
+      }
+      ++n;
+    }
+    if (ok && !set->Compile()) problems_->push_back(file->origin + ": the patterns do not compile together");
+    lists_->push_back({std::string(path), file->origin, n});
+    *out = std::move(set);
+  }
+
+  void LoadLines(std::string_view path, std::vector<std::string>* out) {
+    auto file = source_.Read(path);
+    if (!file) {
+      problems_->push_back("missing rule file " + std::string(path));
+      return;
+    }
+    for (const Line& line : ContentLines(file->content)) out->emplace_back(line.text);
+    lists_->push_back({std::string(path), file->origin, out->size()});
+  }
+
+ private:
+  void LoadFile(std::string_view path, const DataSource::File& file, bool table, bool payload_optional,
+                PhraseTable* out, bool keep_case_payload) {
+    std::string_view unused;
+    Status s = DecodeUtf8(file.content, &unused);
+    if (!s.ok()) {
+      problems_->push_back(file.origin + ": " + s.message());
+      return;
+    }
+    size_t n = 0;
+    for (const Line& line : ContentLines(file.content)) {
       std::string_view key = line.text;
       std::string payload;
       if (table) {
         size_t tab = key.find('\t');
-        if (tab == std::string_view::npos) {
-          return Status::InvalidRules(file->origin + ":" + std::to_string(line.number) +
-                                      ": expected 'phrase<TAB>value'");
+        if (tab == std::string_view::npos && !payload_optional) {
+          problems_->push_back(file.origin + ":" + std::to_string(line.number) + ": expected 'phrase<TAB>value'");
+          continue;
         }
-        payload = std::string(key.substr(tab + 1));
-        key = key.substr(0, tab);
+        if (tab == std::string_view::npos) {
+          payload = std::string(key);
+        } else {
+          payload = std::string(key.substr(tab + 1));
+          key = key.substr(0, tab);
+        }
+      } else if (key.find('\t') != std::string_view::npos) {
+        key = key.substr(0, key.find('\t'));  // a word list: fields after a tab are comments
       }
       std::string canon = Canonical(key);
       if (canon.empty()) {
-        return Status::InvalidRules(file->origin + ":" + std::to_string(line.number) + ": empty entry");
+        problems_->push_back(file.origin + ":" + std::to_string(line.number) + ": empty entry");
+        continue;
       }
       if (!keep_case_payload) payload = Canonical(payload);
       out->Add(std::move(canon), std::move(payload));
+      ++n;
     }
-    return Status::Ok();
+    lists_->push_back({std::string(path), file.origin, n});
   }
 
-  // RE2 patterns, one per line, compiled into one set anchored at both ends.
-  Status LoadPatterns(std::string_view path, std::unique_ptr<re2::RE2::Set>* out) {
-    auto file = source_.Read(path);
-    if (!file) return Status::InvalidRules("missing rule file " + std::string(path));
-    RE2::Options opts;
-    opts.set_log_errors(false);
-    auto set = std::make_unique<re2::RE2::Set>(opts, RE2::ANCHOR_BOTH);
-    for (const Line& line : ContentLines(file->content)) {
-      std::string error;
-      if (set->Add(re2::StringPiece(line.text.data(), line.text.size()), &error) < 0) {
-        return Status::InvalidRules(file->origin + ":" + std::to_string(line.number) + ": bad RE2 pattern: " + error);
-      }
-    }
-    if (!set->Compile()) return Status::InvalidRules(file->origin + ": the patterns do not compile together");
-    *out = std::move(set);
-    return Status::Ok();
-  }
-
-  Status LoadLines(std::string_view path, std::vector<std::string>* out) {
-    auto file = source_.Read(path);
-    if (!file) return Status::InvalidRules("missing rule file " + std::string(path));
-    for (const Line& line : ContentLines(file->content)) out->emplace_back(line.text);
-    return Status::Ok();
-  }
-
- private:
   const DataSource& source_;
+  std::vector<std::string>* problems_;
+  std::vector<ListInfo>* lists_;
 };
 
 }  // namespace
@@ -191,7 +236,8 @@ Lexicons::Lexicons() = default;
 Lexicons::~Lexicons() = default;
 
 Status LoadLexicons(const DataSource& source, Lexicons* out) {
-  Loader l(source);
+  std::vector<std::string> problems;
+  Loader l(source, &problems, &out->lists);
   struct Entry {
     const char* path;
     bool table;
@@ -224,10 +270,7 @@ Status LoadLexicons(const DataSource& source, Lexicons* out) {
       {"legal_ref/code_prefixes.tsv", true, &out->code_prefixes},
       {"legal_ref/issuers.tsv", true, &out->issuers},
   };
-  for (const Entry& e : entries) {
-    Status s = l.Load(e.path, e.table, e.target);
-    if (!s.ok()) return s;
-  }
+  for (const Entry& e : entries) l.Load(e.path, e.table, e.target);
   const Entry entity_entries[] = {
       {"entity/surnames.txt", false, &out->surnames},
       {"entity/person_titles.txt", false, &out->person_titles},
@@ -238,25 +281,27 @@ Status LoadLexicons(const DataSource& source, Lexicons* out) {
       {"entity/cities.tsv", true, &out->places},
       {"entity/countries.tsv", true, &out->places},
       {"entity/foreign_orgs.tsv", true, &out->known_orgs},
+      {"entity/people.tsv", true, &out->known_people},
       {"entity/acronyms.tsv", true, &out->acronyms},
       {"entity/name_stops.txt", false, &out->name_stops},
       {"entity/not_org_heads.txt", false, &out->not_org_heads},
       {"entity/not_places.txt", false, &out->not_places},
       {"entity/not_place_before.txt", false, &out->not_place_before},
   };
-  for (const Entry& e : entity_entries) {
-    Status s = l.Load(e.path, e.table, e.target);
-    if (!s.ok()) return s;
-  }
+  for (const Entry& e : entity_entries) l.Load(e.path, e.table, e.target);
   const PhraseTable* tagged[] = {&out->known_orgs, &out->name_stops, &out->not_org_heads, &out->org_heads,
                                  &out->person_titles, &out->place_words, &out->places, &out->role_titles};
   for (size_t t = 0; t < 8; ++t) {
     tagged[t]->ForEachKey([&](const std::string& key) { out->entity_all.AddTagged(key, static_cast<uint16_t>(1u << t)); });
   }
-  Status s = l.LoadLines("segment/abbreviations.txt", &out->abbreviations);
-  if (!s.ok()) return s;
-  s = l.LoadPatterns("legal_ref/code_patterns.txt", &out->code_patterns);
-  if (!s.ok()) return s;
+  l.LoadLines("segment/abbreviations.txt", &out->abbreviations);
+  l.LoadPatterns("legal_ref/code_patterns.txt", &out->code_patterns);
+  l.LoadLines("rules.tsv", &out->builtin_rules);
+  if (!problems.empty()) {
+    std::string all;
+    for (const std::string& p : problems) all += (all.empty() ? "" : "\n") + p;
+    return Status::InvalidRules(all);
+  }
   out->segmenter = std::make_unique<Segmenter>(out->abbreviations);
   return LoadLegacyTables(source, &out->legacy);
 }

@@ -13,6 +13,7 @@
 #include <re2/set.h>
 
 #include "rules/data_source.h"
+#include "rules/user_rules.h"
 #include "vnextract/status.h"
 
 namespace vnextract::internal {
@@ -124,6 +125,13 @@ class PhraseTable {
   size_t max_tokens_ = 0;
 };
 
+// A rule or word-list file as loaded, for `vnextract rules list`.
+struct ListInfo {
+  std::string path;    // the data/ path it is, or adds to ("entity/foreign_orgs.tsv")
+  std::string origin;  // "built-in:entity/foreign_orgs.tsv" or the file on disk
+  size_t entries = 0;
+};
+
 struct Lexicons {
   Lexicons();
   ~Lexicons();
@@ -169,6 +177,7 @@ struct Lexicons {
   PhraseTable place_words;      // tỉnh, huyện, xã, tp. …: start a place's name
   PhraseTable places;           // provinces, cities, countries → canonical name
   PhraseTable known_orgs;       // who, moderna, chính phủ … → canonical name
+  PhraseTable known_people;     // people named in a user's list (entity/people.tsv) → canonical name
   PhraseTable acronyms;         // ubnd → Ủy ban nhân dân, kh&cn → Khoa học và Công nghệ
   PhraseTable not_place_before;  // tư tưởng: a place name after it is no place
   PhraseTable not_places;       // nhật ký, pháp luật: words that begin with a place name
@@ -182,6 +191,14 @@ struct Lexicons {
   std::vector<std::string> abbreviations;  // "TP.", "ThS.", … (case as written)
 
   std::unique_ptr<Segmenter> segmenter;
+  // Every file loaded, built-in and user, in load order.
+  std::vector<ListInfo> lists;
+  // rules.tsv: the built-in rule ids, "id<TAB>type<TAB>source<TAB>what it matches".
+  std::vector<std::string> builtin_rules;
+  // Pattern rules from the user's JSON Lines files (user_rules.h), and one set of all their
+  // patterns to find in one pass which of them match a document at all.
+  std::vector<UserPattern> user_patterns;
+  std::unique_ptr<re2::RE2::Set> user_set;
   // encoding/: TCVN3 and VNI tables, for inputs in legacy encodings (decode/legacy.h)
   std::unique_ptr<LegacyTables> legacy;
 };
