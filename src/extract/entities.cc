@@ -488,6 +488,9 @@ class Finder {
       if (!Has(i, kIsWord) || Has(i, kIsTaken)) continue;
       if (!v_.tok(i).upper_initial && !NearCapital(i, 3) && !v_.Is(i + 1, TokenKind::kNumber)) continue;
       size_t w = M(kPlaceWords, i);
+      // "Hợp tác xã Nông nghiệp …" is a cooperative, not a commune: words of not_place_before.txt
+      // turn the place word away too.
+      if (w > 0 && v_.MatchBefore(lex_.not_place_before, i) > 0) w = 0;
       if (w > 0 && (!v_.tok(i).upper_initial || SentenceStart(i) || Acronym(i))) {  // "TP Đà Nẵng"
         size_t n = PlaceNameAfter(i, w);
         // "phường 2", "quận 7": numbered wards and districts
