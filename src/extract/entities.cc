@@ -239,8 +239,14 @@ class Finder {
         }
         // a lower-case run of at most three words that reaches a capital
         size_t r = k;
+        // ("xã hội" is society and "nông thôn" the countryside, no commune or hamlet: they are
+        // part of the run)
+        auto place_word = [&](size_t q) {
+          return M(kPlaceWords, q) > 0 && !(v_.WordIs(q, "xã") && v_.WordIs(q + 1, "hội")) &&
+                 !(q > 0 && v_.WordIs(q - 1, "nông") && v_.WordIs(q, "thôn"));
+        };
         while (r < v_.size() && r - k < 3 && v_.IsWord(r) && Spaced(r) && !v_.tok(r).upper_initial &&
-               !M(kNameStops, r) && !M(kPlaceWords, r)) {
+               !M(kNameStops, r) && !place_word(r)) {
           ++r;
         }
         // "Báo Cao Bằng và Đài truyền hình tỉnh": "và" before another head joins two names.
@@ -254,6 +260,14 @@ class Finder {
             !M(kRoleTitles, r) && !and_head) {
           k = r;
           continue;
+        }
+        // "Ngân hàng Chính sách xã hội huyện Hòa An", "Phòng Nông nghiệp và Phát triển nông thôn
+        // huyện Nguyên Bình": a lower-case run that ends the name right before the place it
+        // belongs to.
+        if (r > k && r < v_.size() && last_cap && place_next && Spaced(r) && !and_head &&
+            (Cap(r + M(kPlaceWords, r)) || v_.Is(r + M(kPlaceWords, r), TokenKind::kNumber))) {
+          k = r;
+          break;
         }
         // "Viện Ứng dụng công nghệ thuộc Bộ KH&CN": the name runs up to "thuộc".
         if (r > k && v_.WordIs(r, "thuộc") && Cap(r + 1) && !and_head) {
