@@ -745,6 +745,13 @@ class Finder {
       if (n == 0) continue;
       std::string name = std::string(v_.LowerSpan(i, i + n));
       if (auto pl = places.find(name); pl != places.end()) {
+        // A gazetteer place of the very same span ("Trùng Khánh" after "huyện Trùng Khánh")
+        // becomes a mention of that place rather than a second record.
+        auto same = std::find_if(places_.begin(), places_.end(), [&](const Mention& l) { return l.begin == i && l.end == i + n; });
+        if (same != places_.end()) {
+          same->key = pl->second;
+          continue;
+        }
         Mention m{RecordType::kLocation, i, i + n, pl->second, TraditionalTones(std::string(v_.TextSpan(i, i + n))),
                   "", "", "", "", "location.repeat"};
         more.push_back(std::move(m));
