@@ -1,13 +1,14 @@
 #include "cli/documents.h"
 
+#include <fcntl.h>
 #include <simdjson.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
-#include <filesystem>
-#include <iostream>
-#include <iterator>
-#include <sstream>
 
 #include "input/html.h"
 
@@ -15,6 +16,140 @@ namespace vnextract::cli {
 
 struct DocumentReader::Json {
   simdjson::dom::parser parser;
+};
+
+// Buffered reading of a file descriptor: chunks for texts read in parts, lines for JSON Lines
+// (a line too long to keep is read past, not held), and as little read ahead as a streaming
+// filter allows (a read returns what the pipe holds).
+class ByteSource {
+ public:
+  ByteSource() = default;
+  ByteSource(const ByteSource&) = delete;
+  ByteSource& operator=(const ByteSource&) = delete;
+  ~ByteSource() {
+    if (own_ && fd_ >= 0) ::close(fd_);
+  }
+
+  // Opens `path`, or standard input when it is empty. With `regular_only` (a file found by a
+  // directory walk) anything but a regular file is refused, without waiting for the writer of a
+  // FIFO.
+  bool Open(const std::string& path, bool regular_only, std::string* reason) {
+    if (path.empty()) {
+      fd_ = 0;
+      own_ = false;
+      return true;
+    }
+    int flags = O_RDONLY | O_CLOEXEC | (regular_only ? O_NONBLOCK : 0);
+    int fd;
+    do {
+      fd = ::open(path.c_str(), flags);
+    } while (fd < 0 && errno == EINTR);
+    if (fd < 0) {
+      *reason = std::string("cannot open: ") + std::strerror(errno);
+      return false;
+    }
+    struct stat st;
+    if (::fstat(fd, &st) == 0) {
+      if (S_ISDIR(st.st_mode)) {
+        ::close(fd);
+        *reason = "is a directory";
+        return false;
+      }
+      if (regular_only && !S_ISREG(st.st_mode)) {
+        ::close(fd);
+        *reason = "not a regular file";
+        return false;
+      }
+    }
+    if (regular_only) ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+    fd_ = fd;
+    own_ = true;
+    return true;
+  }
+
+  // Buffers at least `n` bytes, fewer at the end of the input. False (and *reason) on a read error.
+  bool Fill(size_t n, std::string* reason) {
+    while (buf_.size() - pos_ < n && !eof_) {
+      if (pos_ > 0 && pos_ >= buf_.size() - pos_) {  // move the rest to the front
+        buf_.erase(0, pos_);
+        pos_ = 0;
+      }
+      size_t old = buf_.size();
+      buf_.resize(old + kChunk);
+      ssize_t got = ::read(fd_, buf_.data() + old, kChunk);
+      int err = errno;
+      buf_.resize(old + (got > 0 ? static_cast<size_t>(got) : 0));
+      if (got < 0) {
+        if (err == EINTR) continue;
+        *reason = std::string("read error: ") + std::strerror(err);
+        eof_ = true;
+        return false;
+      }
+      if (got == 0) eof_ = true;
+    }
+    return true;
+  }
+  // Buffers more than is buffered now, unless at the end of the input (as soon as anything comes).
+  bool FillMore(std::string* reason) { return Fill(buffered().size() + 1, reason); }
+
+  std::string_view buffered() const { return std::string_view(buf_).substr(pos_); }
+  bool at_end() const { return eof_ && pos_ == buf_.size(); }
+
+  void Consume(size_t n) {
+    pos_ += n;
+    if (pos_ == buf_.size()) {
+      buf_.clear();
+      pos_ = 0;
+      if (buf_.capacity() > (size_t{4} << 20)) buf_.shrink_to_fit();  // after a long line
+    }
+  }
+
+  enum class Line { kLine, kTooLong, kEnd, kError };
+  // The next line without its '\n' in *line (the last one may lack it), and its length in
+  // *length. A line longer than `max` is read past without being kept: kTooLong, *line empty.
+  Line ReadLine(std::string* line, size_t max, uint64_t* length, std::string* reason) {
+    uint64_t dropped = 0;  // bytes of a too-long line already read past
+    size_t scanned = 0;    // bytes of the buffer known to hold no '\n'
+    while (true) {
+      std::string_view avail = buffered();
+      size_t nl = avail.find('\n', scanned);
+      if (nl == std::string_view::npos && eof_) {
+        if (avail.empty() && dropped == 0) return Line::kEnd;
+        nl = avail.size();
+      }
+      if (nl != std::string_view::npos) {
+        *length = dropped + nl;
+        bool too_long = dropped > 0 || nl > max;
+        if (too_long) line->clear();
+        else line->assign(avail.substr(0, nl));
+        Consume(std::min(nl + 1, avail.size()));
+        return too_long ? Line::kTooLong : Line::kLine;
+      }
+      if (avail.size() > max) {  // too long to keep: read past it
+        dropped += avail.size();
+        Consume(avail.size());
+        scanned = 0;
+      } else {
+        scanned = avail.size();
+        if (scanned > (size_t{1} << 20) && buf_.capacity() < max + 2 * kChunk) {
+          // A long line: room for the longest one at once, rather than doubling (and copying) the
+          // buffer up to twice that.
+          buf_.erase(0, pos_);
+          pos_ = 0;
+          buf_.reserve(max + 2 * kChunk);
+        }
+      }
+      if (!FillMore(reason)) return Line::kError;
+    }
+  }
+
+ private:
+  static constexpr size_t kChunk = 64 * 1024;
+  int fd_ = -1;
+  bool own_ = false;
+  std::string buf_;
+  size_t pos_ = 0;
+  bool eof_ = false;
 };
 
 namespace {
@@ -44,32 +179,6 @@ bool ContainsNoCase(std::string_view hay, std::string_view needle) {
   return false;
 }
 
-// Reads a whole file (or stdin when path is empty).
-bool ReadAll(const std::string& path, std::string* out, std::string* reason) {
-  if (path.empty()) {
-    std::ostringstream ss;
-    ss << std::cin.rdbuf();
-    *out = ss.str();
-    return true;
-  }
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
-    *reason = "is a directory";
-    return false;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    *reason = std::string("cannot open: ") + std::strerror(errno);
-    return false;
-  }
-  out->assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  if (in.bad()) {
-    *reason = std::string("read error: ") + std::strerror(errno);
-    return false;
-  }
-  return true;
-}
-
 // A date field's value as a reference date: "2023-10-06", "2023-10-06T08:00:00+07:00",
 // "20231006".
 std::optional<CivilDate> DateOf(std::string_view s) {
@@ -78,7 +187,95 @@ std::optional<CivilDate> DateOf(std::string_view s) {
   return std::nullopt;
 }
 
+bool StartsWithBom(std::string_view s) { return s.substr(0, 3) == "\xEF\xBB\xBF"; }
+
+uint64_t CodePoints(std::string_view s) {
+  uint64_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+// UTF-16 without a byte-order mark is big-endian when more even bytes are zero (as decode/legacy.cc
+// decides).
+bool Utf16BigEndian(std::string_view b) {
+  if (b.size() >= 2 && static_cast<unsigned char>(b[0]) == 0xFE && static_cast<unsigned char>(b[1]) == 0xFF) return true;
+  if (b.size() >= 2 && static_cast<unsigned char>(b[0]) == 0xFF && static_cast<unsigned char>(b[1]) == 0xFE) return false;
+  size_t zero_even = 0, zero_odd = 0;
+  for (size_t k = 0; k + 1 < std::min<size_t>(b.size(), 8192); k += 2) {
+    zero_even += b[k] == 0;
+    zero_odd += b[k + 1] == 0;
+  }
+  return zero_even > zero_odd;
+}
+
 }  // namespace
+
+size_t PartBytes() {
+  static const size_t bytes = [] {
+    const char* env = std::getenv("VNEXTRACT_PART_BYTES");
+    if (env != nullptr && *env != '\0') {
+      char* end = nullptr;
+      unsigned long long v = std::strtoull(env, &end, 10);
+      if (end != nullptr && *end == '\0' && v >= 64) return static_cast<size_t>(v);
+    }
+    return size_t{128} << 10;
+  }();
+  return bytes;
+}
+
+size_t FindCut(std::string_view bytes, size_t limit, Encoding encoding, bool big_endian, char* kind) {
+  const size_t w = encoding == Encoding::kUtf16 ? 2 : 1;  // bytes per code unit
+  limit = std::min(limit, bytes.size()) / w * w;
+  auto unit = [&](size_t i) -> uint32_t {  // the code unit at byte i
+    auto b = [&](size_t k) { return static_cast<uint32_t>(static_cast<unsigned char>(bytes[k])); };
+    if (w == 1) return b(i);
+    return big_endian ? (b(i) << 8 | b(i + 1)) : (b(i + 1) << 8 | b(i));
+  };
+  const size_t half = limit / 2 / w * w;
+  // After the last line break in the second half.
+  for (size_t i = limit; i >= half + w; i -= w) {
+    if (unit(i - w) == '\n') {
+      *kind = '\n';
+      return i;
+    }
+  }
+  // After the last sentence end there: ". ", "! ", "? ", not after a capital ("TP. Hà Nội").
+  for (size_t i = limit; i >= half + 3 * w; i -= w) {
+    uint32_t end = unit(i - 2 * w), blank = unit(i - w), before = unit(i - 3 * w);
+    if ((end == '.' || end == '!' || end == '?') && (blank == ' ' || blank == '\t') && !(before >= 'A' && before <= 'Z')) {
+      *kind = '.';
+      return i;
+    }
+  }
+  // After the last blank there.
+  for (size_t i = limit; i >= half + w && i >= 2 * w; i -= w) {
+    uint32_t u = unit(i - w);
+    if (u == ' ' || u == '\t' || u == '\r' || u == '\n') {
+      *kind = u == '\n' ? '\n' : ' ';
+      return i;
+    }
+  }
+  // At the last character boundary.
+  *kind = 0;
+  size_t p = limit;
+  if (encoding == Encoding::kUtf16) {
+    if (p >= 2 && p < bytes.size() && unit(p) >= 0xDC00 && unit(p) <= 0xDFFF) p -= 2;  // not between surrogates
+  } else if (encoding == Encoding::kUtf8 || encoding == Encoding::kViqr || encoding == Encoding::kAuto) {
+    while (p > 0 && limit - p < 3 && p < bytes.size() && (static_cast<unsigned char>(bytes[p]) & 0xC0) == 0x80) --p;
+  }
+  return p > 0 ? p : limit;
+}
+
+std::string ShiftByteOffset(const std::string& message, int64_t delta) {
+  static const std::string kAt = " at byte ";
+  size_t at = message.rfind(kAt);
+  if (at == std::string::npos || delta == 0) return message;
+  size_t b = at + kAt.size(), e = b;
+  while (e < message.size() && message[e] >= '0' && message[e] <= '9') ++e;
+  if (e == b || e != message.size()) return message;
+  int64_t n = static_cast<int64_t>(std::strtoull(message.c_str() + b, nullptr, 10)) + delta;
+  return message.substr(0, b) + std::to_string(n < 0 ? 0 : n);
+}
 
 InputFormat GuessFormat(const std::string& path, std::string_view head) {
   if (EndsWith(path, ".html") || EndsWith(path, ".htm") || EndsWith(path, ".xhtml")) return InputFormat::kHtml;
@@ -98,9 +295,66 @@ InputFormat GuessFormat(const std::string& path, std::string_view head) {
 }
 
 DocumentReader::DocumentReader(std::vector<Input> inputs, ReadOptions options, const Extractor& extractor)
-    : inputs_(std::move(inputs)), options_(std::move(options)), extractor_(extractor), json_(std::make_unique<Json>()) {}
+    : inputs_(std::move(inputs)),
+      options_(std::move(options)),
+      extractor_(extractor),
+      part_bytes_(PartBytes()),
+      json_(std::make_unique<Json>()) {}
 
 DocumentReader::~DocumentReader() = default;
+
+void DocumentReader::SetText(std::string text, Document* doc) {
+  if (text.size() <= part_bytes_) {
+    doc->text = std::move(text);
+    return;
+  }
+  // Too long to extract at once: cut in memory.
+  template_ = std::move(*doc);
+  template_.text.clear();
+  template_.chain = std::make_shared<PartChain>();
+  memory_text_ = std::move(text);
+  memory_pos_ = 0;
+  next_part_ = 0;
+  next_cp_base_ = 0;
+  next_cut_ = 0;
+  memory_active_ = true;
+  NextMemoryPart(doc);
+}
+
+void DocumentReader::PlacePart(Document* doc) {
+  bool bom = StartsWithBom(doc->text);
+  uint64_t cps = CodePoints(doc->text);
+  if (doc->part == 0) {  // offsets count from after a byte-order mark
+    doc->cp_base = 0;
+    next_cp_base_ = cps - (bom ? 1 : 0);
+  } else {  // Extract skips a leading U+FEFF, which the whole document's offsets count
+    doc->cp_base = next_cp_base_ + (bom ? 1 : 0);
+    next_cp_base_ += cps;
+  }
+}
+
+bool DocumentReader::NextMemoryPart(Document* doc) {
+  std::string_view rest = std::string_view(memory_text_).substr(memory_pos_);
+  bool last = rest.size() <= part_bytes_;
+  char kind = 0;
+  size_t take = last ? rest.size() : FindCut(rest, part_bytes_, Encoding::kUtf8, false, &kind);
+  *doc = template_;
+  doc->text.assign(rest.substr(0, take));
+  doc->bytes = take;
+  doc->part = next_part_++;
+  doc->last_part = last;
+  doc->cut = next_cut_;
+  doc->cut_after = kind;
+  next_cut_ = kind;
+  PlacePart(doc);
+  memory_pos_ += take;
+  if (last) {
+    memory_active_ = false;
+    std::string().swap(memory_text_);
+    template_ = Document();
+  }
+  return true;
+}
 
 void DocumentReader::FromBytes(const Input& in, std::string bytes, InputFormat format, Document* doc) {
   doc->id = in.name;
@@ -118,6 +372,7 @@ void DocumentReader::FromBytes(const Input& in, std::string bytes, InputFormat f
     return;
   }
   if (format == InputFormat::kHtml) {
+    std::string().swap(bytes);
     internal::HtmlPage page;
     s = internal::ExtractHtml(utf8, &page);
     if (!s.ok()) {
@@ -125,25 +380,36 @@ void DocumentReader::FromBytes(const Input& in, std::string bytes, InputFormat f
       doc->error = s.message();
       return;
     }
-    doc->text = std::move(page.text);
+    std::string().swap(utf8);
     doc->title = page.title;
     doc->date = page.published;
     doc->author = page.author;
     doc->reference = DateOf(page.published);
     doc->fields = {{"title", page.title}, {"date", page.published}, {"author", page.author}};
+    SetText(std::move(page.text), doc);
     return;
   }
-  doc->text = std::move(utf8);
+  SetText(std::move(utf8), doc);
+}
+
+void DocumentReader::CloseSource() {
+  source_.reset();
+  source_input_ = nullptr;
+  mode_ = Mode::kNone;
 }
 
 bool DocumentReader::Next(Document* doc) {
   *doc = Document();
   while (true) {
-    if (lines_ != nullptr) {
+    if (memory_active_) return NextMemoryPart(doc);
+    if (mode_ == Mode::kJsonLines) {
       if (NextJsonLine(doc)) return true;
-      lines_ = nullptr;
-      file_.reset();
-      string_lines_.reset();
+      CloseSource();
+      continue;
+    }
+    if (mode_ == Mode::kTextParts) {
+      if (NextTextPart(doc)) return true;
+      CloseSource();
       continue;
     }
     if (next_input_ >= inputs_.size()) return false;
@@ -153,73 +419,186 @@ bool DocumentReader::Next(Document* doc) {
 
 bool DocumentReader::OpenNext(Document* doc) {
   const Input& in = inputs_[next_input_++];
-  InputFormat format = options_.format;
-  if (in.path.empty()) {  // standard input: JSON Lines stream when it starts with '{'
-    if (format == InputFormat::kAuto) {
-      int c;
-      while ((c = std::cin.peek()) == ' ' || c == '\n' || c == '\r' || c == '\t') std::cin.get();
-      if (c == '{') format = InputFormat::kJsonLines;
-    }
-    if (format == InputFormat::kJsonLines) {
-      lines_ = &std::cin;
-      lines_input_ = &in;
-      line_no_ = 0;
-      return false;
-    }
-  } else if (format == InputFormat::kJsonLines ||
-             (format == InputFormat::kAuto && GuessFormat(in.path, "") == InputFormat::kJsonLines)) {
-    file_ = std::make_unique<std::ifstream>(in.path, std::ios::binary);
-    if (!*file_) {
-      doc->id = doc->where = in.name;
-      doc->failed = true;
-      doc->error = std::string("cannot open: ") + std::strerror(errno);
-      file_.reset();
-      return true;
-    }
-    lines_ = file_.get();
-    lines_input_ = &in;
-    line_no_ = 0;
-    return false;
-  }
-  std::string bytes, reason;
-  if (!ReadAll(in.path, &bytes, &reason)) {
+  auto fail = [&](const std::string& reason) {
     doc->id = doc->where = in.name;
     doc->failed = true;
     doc->error = reason;
     return true;
+  };
+  auto source = std::make_unique<ByteSource>();
+  std::string reason;
+  if (!source->Open(in.path, in.regular_only, &reason)) return fail(reason);
+  InputFormat format = options_.format;
+  if (format == InputFormat::kAuto) {
+    if (in.path.empty()) {
+      // Standard input: JSON Lines when it starts with '{'. Wait for no more than the first
+      // byte that is no blank, so that a streaming filter gets its first line's records before
+      // it writes the second.
+      while (true) {
+        std::string_view b = source->buffered();
+        size_t i = StartsWithBom(b) ? 3 : 0;
+        while (i < b.size() && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n')) ++i;
+        if (i < b.size() || source->at_end() || b.size() >= 4096) break;
+        if (!source->FillMore(&reason)) return fail(reason);
+      }
+      std::string_view b = source->buffered();
+      size_t i = StartsWithBom(b) ? 3 : 0;
+      while (i < b.size() && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n')) ++i;
+      if (i < b.size() && b[i] == '{') format = InputFormat::kJsonLines;
+    } else {
+      format = GuessFormat(in.path, "");
+      if (format == InputFormat::kText && !EndsWith(in.path, ".txt")) format = InputFormat::kAuto;
+    }
+    if (format == InputFormat::kAuto) {  // by content
+      if (!source->Fill(4096, &reason)) return fail(reason);
+      format = GuessFormat(in.path.empty() ? std::string() : in.path, source->buffered().substr(0, 4096));
+    }
   }
-  if (format == InputFormat::kAuto) format = GuessFormat(in.path, std::string_view(bytes).substr(0, 4096));
-  if (format == InputFormat::kJsonLines) {  // sniffed from content: read the lines from memory
-    auto stream = std::make_unique<std::istringstream>(std::move(bytes));
-    // keep it alive through file_'s slot: an ifstream is an istream, but this is an
-    // istringstream; hold it separately
-    string_lines_ = std::move(stream);
-    lines_ = string_lines_.get();
-    lines_input_ = &in;
+  if (format == InputFormat::kJsonLines) {
+    source_ = std::move(source);
+    source_input_ = &in;
+    mode_ = Mode::kJsonLines;
     line_no_ = 0;
     return false;
   }
-  FromBytes(in, std::move(bytes), format, doc);
+  if (format == InputFormat::kHtml) {
+    // The HTML parser needs the whole page.
+    if (!source->Fill(kMaxHtmlBytes + 1, &reason)) return fail(reason);
+    if (source->buffered().size() > kMaxHtmlBytes) {
+      uint64_t total = 0;
+      while (!source->at_end()) {
+        total += source->buffered().size();
+        source->Consume(source->buffered().size());
+        if (!source->FillMore(&reason)) return fail(reason);
+      }
+      return fail("HTML page too large (" + std::to_string(total) + " bytes, limit " + std::to_string(kMaxHtmlBytes) + ")");
+    }
+    FromBytes(in, std::string(source->buffered()), format, doc);
+    return true;
+  }
+  // Text: whole when it is short, else in parts as it is read.
+  if (!source->Fill(part_bytes_ + 1, &reason)) return fail(reason);
+  std::string_view head = source->buffered();
+  if (head.size() <= part_bytes_) {
+    FromBytes(in, std::string(head), format, doc);
+    return true;
+  }
+  // The encoding: given, or guessed from the first part (cut after a blank, so that no
+  // character is cut in two).
+  template_ = Document();
+  template_.id = template_.where = in.name;
+  text_encoding_ = options_.encoding;
+  std::string why = "given";
+  if (text_encoding_ == Encoding::kAuto) {
+    std::string_view sample = head.substr(0, part_bytes_);
+    size_t blank = sample.find_last_of(" \n");
+    if (blank != std::string_view::npos && blank > sample.size() / 2) sample = sample.substr(0, blank + 1);
+    std::string ignored;
+    Encoding chosen = Encoding::kUtf8;
+    extractor_.Decode(sample, Encoding::kAuto, &ignored, &chosen, &why);
+    text_encoding_ = chosen;
+  }
+  big_endian_ = text_encoding_ == Encoding::kUtf16 && Utf16BigEndian(head);
+  utf16_bom_ = big_endian_ ? "\xFE\xFF" : "\xFF\xFE";
+  template_.encoding = std::string(EncodingName(text_encoding_));
+  template_.encoding_why = why;
+  template_.chain = std::make_shared<PartChain>();
+  source_ = std::move(source);
+  source_input_ = &in;
+  mode_ = Mode::kTextParts;
+  byte_base_ = 0;
+  next_part_ = 0;
+  next_cp_base_ = 0;
+  next_cut_ = 0;
+  text_done_ = false;
+  return NextTextPart(doc);
+}
+
+bool DocumentReader::NextTextPart(Document* doc) {
+  if (text_done_) return false;
+  ByteSource& src = *source_;
+  *doc = template_;
+  std::string reason;
+  auto fail = [&](const std::string& why) {
+    doc->failed = true;
+    doc->error = why;
+    doc->part = next_part_;
+    doc->last_part = true;
+    text_done_ = true;
+    return true;
+  };
+  if (!src.Fill(part_bytes_ + 1, &reason)) return fail(reason);
+  std::string_view avail = src.buffered();
+  bool last = avail.size() <= part_bytes_;  // the input ends within this part
+  char kind = 0;
+  size_t take = last ? avail.size() : FindCut(avail, part_bytes_, text_encoding_, big_endian_, &kind);
+  std::string bytes;
+  size_t prefix = 0;
+  if (next_part_ > 0 && text_encoding_ == Encoding::kUtf16) {  // the byte order of the first part
+    bytes = utf16_bom_;
+    prefix = bytes.size();
+  }
+  bytes.append(avail.substr(0, take));
+  src.Consume(take);
+  doc->bytes = take;
+  std::string utf8;
+  Status s = extractor_.Decode(bytes, text_encoding_, &utf8);
+  if (!s.ok()) {
+    return fail(ShiftByteOffset(s.message(), static_cast<int64_t>(byte_base_) - static_cast<int64_t>(prefix)));
+  }
+  if (next_part_ > 0 && StartsWithBom(bytes) && !StartsWithBom(utf8) && text_encoding_ != Encoding::kUtf16) {
+    utf8.insert(0, "\xEF\xBB\xBF");  // a U+FEFF inside the document is a character of it
+  }
+  byte_base_ += take;
+  doc->text = std::move(utf8);
+  doc->part = next_part_++;
+  doc->last_part = last;
+  doc->cut = next_cut_;
+  doc->cut_after = kind;
+  next_cut_ = kind;
+  PlacePart(doc);
+  if (last) text_done_ = true;
   return true;
 }
 
 bool DocumentReader::NextJsonLine(Document* doc) {
-  std::string line;
-  while (std::getline(*lines_, line)) {
+  std::string line, reason;
+  uint64_t length = 0;
+  while (true) {
+    ByteSource::Line got = source_->ReadLine(&line, kMaxJsonLineBytes, &length, &reason);
+    if (got == ByteSource::Line::kEnd) return false;
+    const Input& in = *source_input_;
+    if (got == ByteSource::Line::kError) {
+      doc->id = doc->where = in.name;
+      doc->failed = true;
+      doc->error = reason;
+      CloseSource();
+      return true;
+    }
     ++line_no_;
-    size_t b = 0;
-    while (b < line.size() && (line[b] == ' ' || line[b] == '\t' || line[b] == '\r')) ++b;
-    if (b == line.size()) continue;  // blank lines are no documents
-    const Input& in = *lines_input_;
     doc->where = in.name + ":" + std::to_string(line_no_);
     doc->id = doc->where;
     doc->line = line_no_;
-    doc->bytes = line.size() + 1;
+    doc->bytes = length + 1;
+    if (got == ByteSource::Line::kTooLong) {
+      doc->failed = true;
+      doc->error = "line too long (" + std::to_string(length) + " bytes, limit " + std::to_string(kMaxJsonLineBytes) + ")";
+      return true;
+    }
+    size_t b = 0;
+    while (b < line.size() && (line[b] == ' ' || line[b] == '\t' || line[b] == '\r')) ++b;
+    if (b == line.size()) {  // blank lines are no documents
+      *doc = Document();
+      continue;
+    }
+    bool big = line.size() > (size_t{1} << 20);
     simdjson::dom::element root;
     simdjson::error_code err = json_->parser.parse(line).get(root);
+    if (big) std::string().swap(line);  // the parser holds what it needs
     if (err) {
       doc->failed = true;
       doc->error = std::string("invalid JSON: ") + simdjson::error_message(err);
+      if (big) json_ = std::make_unique<Json>();  // let go of the parser's buffers
       return true;
     }
     simdjson::dom::object obj;
@@ -255,6 +634,7 @@ bool DocumentReader::NextJsonLine(Document* doc) {
       if (key == "author") doc->author = value;
       doc->fields.emplace_back(std::move(key), std::move(value));
     }
+    if (big) json_ = std::make_unique<Json>();  // let go of the parser's buffers
     if (!has_text) {
       doc->failed = true;
       doc->error = "no field '" + options_.text_field + "'";
@@ -270,8 +650,15 @@ bool DocumentReader::NextJsonLine(Document* doc) {
       doc->error = "field '" + options_.text_field + "': " + s.message();
       return true;
     }
+    std::string().swap(text_bytes);
     doc->encoding = "utf-8";
     if (options_.format != InputFormat::kText && GuessFormat("", std::string_view(utf8).substr(0, 1024)) == InputFormat::kHtml) {
+      if (utf8.size() > kMaxHtmlBytes) {
+        doc->failed = true;
+        doc->error = "field '" + options_.text_field + "': HTML page too large (" + std::to_string(utf8.size()) +
+                     " bytes, limit " + std::to_string(kMaxHtmlBytes) + ")";
+        return true;
+      }
       internal::HtmlPage page;
       if (internal::ExtractHtml(utf8, &page).ok()) {
         utf8 = std::move(page.text);
@@ -283,17 +670,9 @@ bool DocumentReader::NextJsonLine(Document* doc) {
         if (doc->author.empty()) doc->author = page.author;
       }
     }
-    doc->text = std::move(utf8);
+    SetText(std::move(utf8), doc);
     return true;
   }
-  if (lines_->bad()) {
-    doc->id = doc->where = lines_input_->name;
-    doc->failed = true;
-    doc->error = std::string("read error: ") + std::strerror(errno);
-    lines_ = nullptr;
-    return true;
-  }
-  return false;
 }
 
 }  // namespace vnextract::cli

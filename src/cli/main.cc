@@ -3,8 +3,9 @@
 //   vnextract normalize [options] [PATH…]  decoded, cleaned NFC text (or JSON Lines with metadata)
 //   vnextract tokenize [options] [PATH…]   tokens with their kind and offsets (for rule authors)
 //   vnextract eval --gold …                precision and recall against gold records
-// Exit status: 0 all inputs read; 1 some input failed (the others were still processed);
-// 2 usage error (bad option, unknown type, unreadable rules directory).
+// Exit status: 0 all inputs read; 1 some input failed (the others were still processed) or the
+// output could not be written; 2 usage error (bad option, unknown type, unreadable rules
+// directory); killed by SIGPIPE (141 in a shell) when the reader of the output goes away.
 #include <boost/program_options.hpp>
 #include <unistd.h>
 
@@ -22,6 +23,7 @@
 
 #include "cli/documents.h"
 #include "cli/eval.h"
+#include "cli/output.h"
 #include "cli/pipeline.h"
 #include "cli/rules_cmd.h"
 #include "cli/summary.h"
@@ -70,7 +72,9 @@ Examples:
 
 Exit status: 0 every input was read; 1 some input failed (each is reported on
 stderr as 'vnextract: FILE: reason' or 'vnextract: FILE:LINE: reason' and the
-others are still processed); 2 usage error.
+others are still processed), or the output could not be written (-o leaves no
+file then); 2 usage error. When the reader of the output goes away
+(vnextract ... | head), vnextract ends quietly by SIGPIPE, like cat: 141 in a shell.
 )";
 
 void Error(const std::string& name, const std::string& reason) {
@@ -82,48 +86,12 @@ int UsageError(const std::string& msg) {
   return kExitUsage;
 }
 
-// Output to stdout, or to a file written beside its final name and renamed into place only
-// when complete, so a failed run never leaves a half-written file that looks finished.
-class Output {
- public:
-  bool Open(const std::string& path) {
-    path_ = path;
-    if (path.empty()) return true;
-    tmp_ = path + ".tmp-vnextract";
-    file_.open(tmp_, std::ios::binary | std::ios::trunc);
-    return static_cast<bool>(file_);
-  }
-  std::ostream& stream() { return path_.empty() ? std::cout : file_; }
-  // Flushes and moves the file into place. False (and the reason) on failure.
-  bool Close(std::string* reason) {
-    std::ostream& s = stream();
-    s.flush();
-    if (!s) {
-      *reason = "write error";
-      if (!path_.empty()) std::remove(tmp_.c_str());
-      return false;
-    }
-    if (path_.empty()) return true;
-    file_.close();
-    if (!file_ || std::rename(tmp_.c_str(), path_.c_str()) != 0) {
-      *reason = std::string("cannot write: ") + std::strerror(errno);
-      std::remove(tmp_.c_str());
-      return false;
-    }
-    return true;
-  }
-
- private:
-  std::string path_, tmp_;
-  std::ofstream file_;
-};
-
 // A progress line on stderr (documents, MB, MB/s, ETA), redrawn at most ten times a second.
 class Progress {
  public:
   Progress(bool on, uint64_t total_bytes) : on_(on), total_(total_bytes), start_(Clock::now()), last_(start_) {}
-  void Add(uint64_t bytes) {
-    ++docs_;
+  void Add(uint64_t bytes, bool document_end = true) {
+    docs_ += document_end ? 1 : 0;
     bytes_ += bytes;
     if (!on_) return;
     Clock::time_point now = Clock::now();
@@ -305,8 +273,8 @@ int Run(const std::vector<std::string>& args, Command cmd) {
   vnextract::Extractor extractor(rules);
 
   if (paths.empty()) paths.push_back("-");
-  std::vector<vnextract::cli::WalkError> walk_errors;
-  std::vector<vnextract::cli::Input> inputs = vnextract::cli::ExpandInputs(paths, glob, &walk_errors);
+  std::vector<vnextract::cli::WalkError> walk_errors, walk_skipped;
+  std::vector<vnextract::cli::Input> inputs = vnextract::cli::ExpandInputs(paths, glob, &walk_errors, &walk_skipped);
   int status = kExitOk;
   std::ofstream errors_out;
   if (!errors_file.empty()) {
@@ -326,10 +294,14 @@ int Run(const std::vector<std::string>& args, Command cmd) {
     }
   };
   for (const auto& e : walk_errors) report_failure(e.name, e.name, 0, e.reason);
+  if (verbose) {
+    for (const auto& e : walk_skipped) Error(e.name, e.reason);
+  }
 
-  Output out;
-  if (!out.Open(output)) {
-    Error(output, std::string("cannot write: ") + std::strerror(errno));
+  vnextract::cli::Output out;
+  std::string open_error;
+  if (!out.Open(output, &open_error)) {
+    Error(output, open_error);
     return kExitInputFailed;
   }
   std::ostream& os = out.stream();
@@ -345,56 +317,124 @@ int Run(const std::vector<std::string>& args, Command cmd) {
   for (const auto& in : inputs) total += in.size;
   Progress progress(!quiet && isatty(STDERR_FILENO) && !verbose, total);
 
+  // A document longer than the part size comes in parts (documents.h): each is extracted on its
+  // own, then, in its turn, its records are moved to the numbering of the whole document.
   vnextract::cli::Work work = [&](vnextract::cli::Document& doc, vnextract::cli::Result* r) {
     r->where = doc.where;
     r->doc = doc.id;
     r->line = doc.line;
     r->bytes = doc.bytes;
-    if (verbose) {
+    r->document_end = doc.last_part;
+    vnextract::cli::PartChain* chain = doc.chain.get();
+    if (verbose && doc.part == 0 && !doc.encoding.empty()) {
       r->note = "read as " + doc.encoding + (doc.encoding_why.empty() || doc.encoding_why == "given" ? "" : " (" + doc.encoding_why + ")");
     }
-    if (doc.failed) {
+    // A failure ends the document: the parts after it write nothing.
+    auto fail = [&](const std::string& error) {
       r->failed = true;
-      r->error = doc.error;
+      r->document_end = true;
+      r->error = error;
+      r->out.clear();
+      r->records = 0;
+    };
+    // The part's turn: after the parts before it are written (a whole document has it at once).
+    auto take_turn = [&] {
+      if (chain == nullptr) return true;
+      chain->WaitTurn(doc.part);
+      if (chain->failed) {
+        r->dropped = true;
+        chain->EndTurn(doc.part);
+        return false;
+      }
+      return true;
+    };
+    auto end_turn = [&] {
+      if (chain == nullptr) return;
+      if (r->failed) chain->failed = true;
+      chain->EndTurn(doc.part);
+    };
+    if (doc.failed) {
+      if (chain != nullptr && doc.part == 0) chain->SetReference(std::nullopt);
+      if (!take_turn()) return;
+      fail(doc.error);
+      end_turn();
       return;
     }
-    if (!emit_dir.empty()) {
+    // The text offsets count, saved under --emit-text DIR (in turn: the parts of a document are
+    // appended in order).
+    auto emit_text = [&] {
+      if (emit_dir.empty()) return true;
       std::filesystem::path p = std::filesystem::path(emit_dir) / EmitName(doc.id);
       std::error_code ec;
       std::filesystem::create_directories(p.parent_path(), ec);
-      std::ofstream f(p, std::ios::binary | std::ios::trunc);
+      std::ofstream f(p, std::ios::binary | (doc.part == 0 ? std::ios::trunc : std::ios::app));
       f << doc.text;
       if (!f) {
-        r->failed = true;
-        r->error = "--emit-text: cannot write " + p.string();
-        return;
+        fail("--emit-text: cannot write " + p.string());
+        return false;
       }
-    }
+      return true;
+    };
     if (cmd == Command::kNormalize) {
-      vnextract::Status s = vnextract::Status::Ok();
       vnextract::internal::NormalizedText norm;
       std::string_view text = doc.text;
       if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
       vnextract::internal::Normalize(text, &norm);
-      if (text_out) {
-        r->out = std::string(norm.norm);
-        if (!r->out.empty() && r->out.back() != '\n') r->out.push_back('\n');
+      if (!take_turn()) return;
+      if (!emit_text()) return end_turn();
+      std::string joined;  // the text of this part, joined to the parts before it
+      if (chain == nullptr) {
+        joined = std::move(norm.norm);
       } else {
+        char cut = doc.cut == '.' ? ' ' : doc.cut;
+        if (cut == '\n' || chain->pending_cut == '\n') chain->pending_cut = '\n';
+        else if (cut == ' ') chain->pending_cut = ' ';
+        if (!norm.norm.empty()) {
+          if (chain->any_text && chain->pending_cut != 0) joined.push_back(chain->pending_cut);
+          joined += norm.norm;
+          chain->any_text = true;
+          chain->pending_cut = 0;
+        }
+      }
+      bool first = chain == nullptr || doc.part == 0, last = doc.last_part;
+      bool any = chain == nullptr ? !joined.empty() : chain->any_text;
+      end_turn();
+      if (text_out) {
+        r->out = std::move(joined);
+        if (last && any && (r->out.empty() || r->out.back() != '\n')) r->out.push_back('\n');
+      } else if (first && last) {
         std::vector<std::string> names = {"id", "title", "date", "author", "encoding", "text"};
         vnextract::FormatRow(vnextract::OutputFormat::kJsonLines, names,
-                             {doc.id, doc.title, doc.date, doc.author, doc.encoding, std::string(norm.norm)},
+                             {doc.id, doc.title, doc.date, doc.author, doc.encoding, joined},
                              std::vector<bool>(names.size(), false), &r->out);
+      } else {  // one JSON object written in pieces: its head, the text's pieces, its tail
+        std::string piece;
+        vnextract::FormatRow(vnextract::OutputFormat::kJsonLines, {"text"}, {joined}, {false}, &piece);
+        std::string_view escaped = std::string_view(piece).substr(9, piece.size() - 12);  // {"text":" … "}\n
+        if (first) {
+          std::vector<std::string> names = {"id", "title", "date", "author", "encoding", "text"};
+          vnextract::FormatRow(vnextract::OutputFormat::kJsonLines, names,
+                               {doc.id, doc.title, doc.date, doc.author, doc.encoding, ""},
+                               std::vector<bool>(names.size(), false), &r->out);
+          r->out.resize(r->out.size() - 3);  // "}\n and the closing quote
+        }
+        r->out += escaped;
+        if (last) r->out += "\"}\n";
       }
       return;
     }
     if (cmd == Command::kTokenize) {
       std::vector<vnextract::TokenInfo> tokens;
       vnextract::Status s = extractor.Tokenize(doc.text, &tokens);
+      uint64_t sentences = chain != nullptr && s.ok() ? vnextract::cli::CountSentences(rules, doc.text) : 0;
+      if (!take_turn()) return;
       if (!s.ok()) {
-        r->failed = true;
-        r->error = s.message();
-        return;
+        fail(s.message());
+        return end_turn();
       }
+      if (!emit_text()) return end_turn();
+      if (chain != nullptr) vnextract::cli::RenumberTokens(doc, sentences, &tokens);
+      end_turn();
       std::ostringstream ts;
       for (const auto& t : tokens) {
         ts << doc.id << '\t' << t.sentence << '\t' << t.start << '\t' << t.end << '\t' << t.kind << '\t' << t.text << '\n';
@@ -404,16 +444,43 @@ int Run(const std::vector<std::string>& args, Command cmd) {
     }
     vnextract::ExtractOptions o = xopts;
     if (!o.reference_date && doc.reference) o.reference_date = doc.reference;
+    if (chain != nullptr) {
+      // The dates of every part resolve against the reference date of the whole document.
+      if (doc.part == 0) {
+        chain->SetReference(o.reference_date ? o.reference_date : vnextract::cli::ProbeReference(extractor, doc.text));
+      } else if (!o.reference_date) {
+        o.reference_date = chain->WaitReference();
+      }
+    }
     std::vector<vnextract::Record> records;
     vnextract::Status s = extractor.Extract(doc.text, doc.id, o, &records);
-    if (!s.ok()) {
-      r->failed = true;
-      r->error = s.message();
-      return;
+    uint64_t sentences = 0;
+    if (chain != nullptr && s.ok()) {
+      sentences = vnextract::cli::CountSentences(rules, doc.text);
+      vnextract::cli::DropCutRecords(doc, &records);
     }
+    if (!take_turn()) return;
+    if (!s.ok()) {
+      fail(s.message());
+      return end_turn();
+    }
+    if (!emit_text()) return end_turn();
+    if (chain != nullptr) {
+      vnextract::cli::Renumber(doc, sentences, &records);
+      if (summary) {
+        vnextract::cli::AddToSummary(records, chain);
+        if (doc.last_part) {
+          vnextract::cli::FormatChainSummary(doc, *chain, kept, *fmt, &r->out);
+          r->records = 1;
+        }
+      }
+    }
+    end_turn();
     if (summary) {
-      vnextract::cli::FormatSummary(doc, records, kept, *fmt, &r->out);
-      r->records = 1;
+      if (chain == nullptr) {
+        vnextract::cli::FormatSummary(doc, records, kept, *fmt, &r->out);
+        r->records = 1;
+      }
       return;
     }
     std::vector<std::string> extra;
@@ -433,12 +500,13 @@ int Run(const std::vector<std::string>& args, Command cmd) {
     r->records = records.size();
   };
   vnextract::cli::Emit emit = [&](vnextract::cli::Result& r) {
-    ++read_docs;
-    progress.Add(r.bytes);
+    if (r.dropped) return true;  // a part after a failed one
+    read_docs += r.document_end ? 1 : 0;
+    progress.Add(r.bytes, r.document_end);
     if (verbose && !r.note.empty()) Error(r.where, r.note);
     if (r.failed) {
       report_failure(r.where, r.doc, r.line, r.error);
-      return;
+      return true;
     }
     if (!r.out.empty()) {
       if (json_array) {
@@ -449,14 +517,15 @@ int Run(const std::vector<std::string>& args, Command cmd) {
       written_records += r.records;
     }
     if (from_stdin) os.flush();  // a streaming filter: each document's records as soon as they are done
+    return !out.failed();  // a full disk: stop reading
   };
   vnextract::cli::DocumentReader reader(inputs, read, extractor);
   vnextract::cli::RunPipeline(reader, jobs, work, emit);
   progress.Finish();
-  if (json_array) os << (first_object ? "]\n" : "\n]\n");
+  if (json_array && !out.failed()) os << (first_object ? "]\n" : "\n]\n");
   std::string reason;
-  if (!out.Close(&reason)) {
-    Error(output.empty() ? "-" : output, reason);
+  if (!out.Close(&reason)) {  // the temporary file is gone: nothing looks finished
+    Error(out.name(), reason);
     return kExitInputFailed;
   }
   if (verbose) {

@@ -7,6 +7,11 @@
 #include <thread>
 #include <vector>
 
+#include "cli/summary.h"
+#include "normalize/normalizer.h"
+#include "rules/lexicon.h"
+#include "segment/sentences.h"
+
 namespace vnextract::cli {
 
 void RunPipeline(DocumentReader& reader, int jobs, const Work& work, const Emit& emit) {
@@ -15,7 +20,7 @@ void RunPipeline(DocumentReader& reader, int jobs, const Work& work, const Emit&
     while (reader.Next(&doc)) {
       Result r;
       work(doc, &r);
-      emit(r);
+      if (!emit(r)) return;
     }
     return;
   }
@@ -25,8 +30,9 @@ void RunPipeline(DocumentReader& reader, int jobs, const Work& work, const Emit&
   std::deque<std::pair<uint64_t, Document>> queue;
   std::map<uint64_t, Result> done;
   bool reading_done = false;
+  bool stopped = false;   // emit said stop
   uint64_t read = 0;      // documents handed out
-  uint64_t written = 0;   // documents emitted
+  uint64_t written = 0;   // documents emitted (or dropped after a stop)
 
   std::vector<std::thread> workers;
   for (int w = 0; w < jobs; ++w) {
@@ -44,7 +50,7 @@ void RunPipeline(DocumentReader& reader, int jobs, const Work& work, const Emit&
         work(job.second, &r);
         {
           std::lock_guard<std::mutex> lock(mu);
-          done.emplace(job.first, std::move(r));
+          if (!stopped) done.emplace(job.first, std::move(r));
         }
         result_ready.notify_one();
       }
@@ -62,19 +68,27 @@ void RunPipeline(DocumentReader& reader, int jobs, const Work& work, const Emit&
         r = std::move(it->second);
         done.erase(it);
       }
-      emit(r);
+      bool go_on = emit(r);
       {
         std::lock_guard<std::mutex> lock(mu);
         ++written;
+        if (!go_on) {
+          // Stop: nothing more is read; documents not yet started are dropped (no work waits
+          // for them: a part waits only for the parts before it, which were handed out first).
+          stopped = true;
+          queue.clear();
+          done.clear();
+        }
       }
       slot_free.notify_one();
-      result_ready.notify_one();
+      if (!go_on) return;
     }
   });
   Document doc;
   while (reader.Next(&doc)) {
     std::unique_lock<std::mutex> lock(mu);
-    slot_free.wait(lock, [&] { return read - written < max_in_flight; });
+    slot_free.wait(lock, [&] { return read - written < max_in_flight || stopped; });
+    if (stopped) break;
     queue.emplace_back(read++, std::move(doc));
     lock.unlock();
     work_ready.notify_one();
@@ -89,6 +103,165 @@ void RunPipeline(DocumentReader& reader, int jobs, const Work& work, const Emit&
   for (std::thread& t : workers) t.join();
   result_ready.notify_all();
   emitter.join();
+}
+
+namespace {
+
+bool IsHeaderLine(std::string_view line) {
+  return line.size() > 2 && line[0] == '#' && line[1] == ' ' && line.find(" = ") != std::string_view::npos;
+}
+
+bool IsBlank(std::string_view line) {
+  for (char c : line) {
+    if (c != ' ' && c != '\t' && c != '\r') return false;
+  }
+  return true;
+}
+
+uint64_t CodePoints(std::string_view s) {
+  uint64_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+}  // namespace
+
+std::optional<CivilDate> ProbeReference(const Extractor& extractor, std::string_view text) {
+  // The header block and the first lines that hold something (a dateline is on one of the first
+  // eight; a few more do no harm), at most 64 KiB.
+  size_t end = 0, lines = 0;
+  bool header = true;
+  while (end < text.size() && lines < 12 && end < (size_t{64} << 10)) {
+    size_t eol = text.find('\n', end);
+    if (eol == std::string_view::npos) eol = text.size();
+    std::string_view line = text.substr(end, eol - end);
+    header = header && IsHeaderLine(line);
+    if (!header && !IsBlank(line)) ++lines;
+    end = eol + 1;
+  }
+  std::string probe(text.substr(0, std::min(end, text.size())));
+  uint64_t head = CodePoints(probe) - (probe.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 1 : 0);
+  probe += "\n\nhôm nay\n";
+  ExtractOptions o;
+  o.context = false;
+  o.types.reset();
+  o.types.set(static_cast<size_t>(RecordType::kDate));
+  std::vector<Record> records;
+  if (!extractor.Extract(probe, "", o, &records).ok()) return std::nullopt;
+  for (const Record& r : records) {
+    if (r.start >= head && r.resolved == "relative") return ParseIsoDate(r.value);
+  }
+  return std::nullopt;
+}
+
+uint64_t CountSentences(const Rules& rules, std::string_view text) {
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  internal::NormalizedText norm;
+  internal::Normalize(text, &norm);
+  std::vector<internal::Span> spans;
+  rules.lexicons().segmenter->Split(norm.norm, &spans);
+  return spans.size();
+}
+
+namespace {
+
+// "P12" → ("P", 12); false for anything else.
+bool SplitId(const std::string& id, std::string* prefix, uint64_t* n) {
+  size_t k = 0;
+  while (k < id.size() && ((id[k] >= 'A' && id[k] <= 'Z') || (id[k] >= 'a' && id[k] <= 'z'))) ++k;
+  if (k == 0 || k == id.size() || id.size() - k > 18) return false;
+  uint64_t v = 0;
+  for (size_t i = k; i < id.size(); ++i) {
+    if (id[i] < '0' || id[i] > '9') return false;
+    v = v * 10 + static_cast<uint64_t>(id[i] - '0');
+  }
+  *prefix = id.substr(0, k);
+  *n = v;
+  return true;
+}
+
+}  // namespace
+
+void DropCutRecords(const Document& part, std::vector<Record>* records) {
+  bool cut_before = part.part > 0 && part.cut == 0, cut_after = !part.last_part && part.cut_after == 0;
+  if (!cut_before && !cut_after) return;
+  // Offsets from Extract count from after a leading byte-order mark.
+  uint64_t length = CodePoints(part.text) - (part.text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 1 : 0);
+  std::erase_if(*records, [&](const Record& r) { return (cut_before && r.start == 0) || (cut_after && r.end == length); });
+}
+
+void Renumber(const Document& part, uint64_t sentences, std::vector<Record>* records) {
+  PartChain& chain = *part.chain;
+  std::map<std::string, uint64_t> highest;  // in this part, by prefix
+  std::string prefix;
+  uint64_t n = 0;
+  for (Record& r : *records) {
+    r.start += part.cp_base;
+    r.end += part.cp_base;
+    r.sentence = static_cast<uint32_t>(r.sentence + chain.sentences);
+    if (!r.canonical.empty() && SplitId(r.canonical, &prefix, &n)) {
+      uint64_t& h = highest[prefix];
+      if (n > h) h = n;
+      r.canonical = prefix + std::to_string(chain.ids[prefix] + n);
+    }
+  }
+  for (const auto& [p, h] : highest) chain.ids[p] += h;
+  chain.sentences += sentences;
+}
+
+void RenumberTokens(const Document& part, uint64_t sentences, std::vector<TokenInfo>* tokens) {
+  PartChain& chain = *part.chain;
+  for (TokenInfo& t : *tokens) {
+    t.start += part.cp_base;
+    t.end += part.cp_base;
+    t.sentence = static_cast<uint32_t>(t.sentence + chain.sentences);
+  }
+  chain.sentences += sentences;
+}
+
+void AddToSummary(const std::vector<Record>& records, PartChain* chain) {
+  if (chain->counts.empty()) chain->counts.assign(kRecordTypeCount, 0);
+  for (const Record& r : records) {
+    ++chain->counts[static_cast<size_t>(r.type)];
+    if (r.type != RecordType::kMoney || r.value.empty() || r.unit.empty() || r.unit.find('/') != std::string::npos) continue;
+    std::string& total = chain->money[r.unit];
+    total = AddDecimals(total.empty() ? "0" : total, r.value);
+  }
+  chain->records += records.size();
+}
+
+void FormatChainSummary(const Document& doc, const PartChain& chain, const std::vector<std::string>& kept,
+                        OutputFormat format, std::string* out) {
+  // The row FormatSummary (summary.cc) writes, from counts instead of records.
+  std::vector<std::string> values = {doc.id, doc.title, doc.date, doc.author, std::to_string(chain.records)};
+  std::vector<bool> numeric = {false, false, false, false, true};
+  for (int t = 0; t < kBuiltinTypeCount; ++t) {
+    values.push_back(std::to_string(chain.counts.empty() ? 0 : chain.counts[static_cast<size_t>(t)]));
+    numeric.push_back(true);
+  }
+  std::string other;
+  for (const auto& [currency, total] : chain.money) {
+    if (currency == "VND" || currency == "USD") continue;
+    if (!other.empty()) other += "; ";
+    other += currency + " " + total;
+  }
+  auto total_of = [&](const char* c) {
+    auto it = chain.money.find(c);
+    return it == chain.money.end() ? std::string("0") : it->second;
+  };
+  values.push_back(total_of("VND"));
+  values.push_back(total_of("USD"));
+  values.push_back(other);
+  numeric.insert(numeric.end(), {true, true, false});
+  for (const std::string& k : kept) {
+    std::string v;
+    for (const auto& [name, value] : doc.fields) {
+      if (name == k) v = value;
+    }
+    values.push_back(v);
+    numeric.push_back(false);
+  }
+  FormatRow(format, SummaryColumns(kept), values, numeric, out);
 }
 
 }  // namespace vnextract::cli

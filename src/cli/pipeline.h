@@ -7,9 +7,15 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "cli/documents.h"
+#include "vnextract/record.h"
+#include "vnextract/rules.h"
+#include "vnextract/writer.h"
 
 namespace vnextract::cli {
 
@@ -24,14 +30,49 @@ struct Result {
   std::string error;      // why it failed
   std::string note;       // one line for --verbose, or ""
   uint64_t bytes = 0;     // input bytes (for progress)
+  // A document in parts gives one result per part: the last one (or the one that failed) ends
+  // the document; the parts after a failed one are dropped.
+  bool document_end = true;
+  bool dropped = false;
 };
 
 using Work = std::function<void(Document& doc, Result* result)>;  // runs on a worker thread
-using Emit = std::function<void(Result& result)>;                 // runs in input order
+// Runs in input order; false stops the run (the output cannot be written): no more documents
+// are read, and the results of those in flight are dropped.
+using Emit = std::function<bool(Result& result)>;
 
 // Runs every document of `reader` through `work` on `jobs` threads and `emit`s the results in
-// input order.
+// input order. Work on the parts of one document may wait for the parts before it (see
+// PartChain): they are handed out in order, so the first unfinished part never waits.
 void RunPipeline(DocumentReader& reader, int jobs, const Work& work, const Emit& emit);
+
+// Documents in parts (documents.h): what makes the records of the parts those of the whole.
+
+// The reference date the library resolves the dates of `text` (part 0 of a document) against
+// when neither --date nor metadata gives one: its "# date = " header or its dateline. Found by
+// extracting the head of the text (its header and first lines, where a dateline can be) followed
+// by a paragraph "hôm nay", whose value is that date; nullopt when there is none.
+std::optional<CivilDate> ProbeReference(const Extractor& extractor, std::string_view text);
+
+// How many sentences Extract numbers in `text`.
+uint64_t CountSentences(const Rules& rules, std::string_view text);
+
+// Drops the records of a part that touch a cut made inside a word (when the part size held no
+// blank in its second half): they are fragments of a word or a number ("7777 người" from the end
+// of a run of digits).
+void DropCutRecords(const Document& part, std::vector<Record>* records);
+
+// In the part's turn (PartChain::WaitTurn): moves the records of a part to the numbering of the
+// whole document — offsets from its start, sentences from its first, entity ids (P1, O1, L1) after
+// those of the parts before — and leaves the bases for the next part in its chain.
+void Renumber(const Document& part, uint64_t sentences, std::vector<Record>* records);
+void RenumberTokens(const Document& part, uint64_t sentences, std::vector<TokenInfo>* tokens);
+
+// --summary of a document in parts: the records of each part (in its turn), then the row (in the
+// last part's turn), as FormatSummary writes it for a whole document.
+void AddToSummary(const std::vector<Record>& records, PartChain* chain);
+void FormatChainSummary(const Document& doc, const PartChain& chain, const std::vector<std::string>& kept,
+                        OutputFormat format, std::string* out);
 
 }  // namespace vnextract::cli
 

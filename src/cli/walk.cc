@@ -11,7 +11,7 @@ namespace vnextract::cli {
 namespace fs = std::filesystem;
 
 std::vector<Input> ExpandInputs(const std::vector<std::string>& paths, const std::string& globs,
-                                std::vector<WalkError>* errors) {
+                                std::vector<WalkError>* errors, std::vector<WalkError>* skipped) {
   std::vector<std::string> patterns;
   size_t from = 0;
   while (from <= globs.size()) {
@@ -45,6 +45,7 @@ std::vector<Input> ExpandInputs(const std::vector<std::string>& paths, const std
       continue;
     }
     std::vector<std::string> found;
+    std::vector<WalkError> skipped_here;
     fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec), end;
     if (ec) {
       errors->push_back({p, "cannot list directory: " + ec.message()});
@@ -55,14 +56,28 @@ std::vector<Input> ExpandInputs(const std::vector<std::string>& paths, const std
         errors->push_back({p, "cannot list directory: " + ec.message()});
         break;
       }
+      if (!wanted(it->path().filename().string())) continue;
       std::error_code fec;
-      if (it->is_regular_file(fec) && wanted(it->path().filename().string())) found.push_back(it->path().string());
+      fs::file_status target = it->status(fec);  // follows a symbolic link
+      if (fs::is_directory(target)) continue;
+      if (fs::is_regular_file(target) || target.type() == fs::file_type::not_found ||
+          target.type() == fs::file_type::none || target.type() == fs::file_type::unknown) {
+        // a regular file or a link to one; or an entry that is gone since it was listed, or a
+        // link that leads nowhere, or one whose type cannot be found: reading it then fails with
+        // a message in its place
+        found.push_back(it->path().string());
+      } else if (skipped != nullptr) {
+        skipped_here.push_back({it->path().string(), "skipped: not a regular file"});
+      }
     }
+    std::sort(skipped_here.begin(), skipped_here.end(),
+              [](const WalkError& a, const WalkError& b) { return a.name < b.name; });
+    if (skipped != nullptr) skipped->insert(skipped->end(), skipped_here.begin(), skipped_here.end());
     std::sort(found.begin(), found.end());
     for (std::string& f : found) {
       std::error_code sec;
       uintmax_t size = fs::file_size(f, sec);
-      out.push_back({f, f, sec ? 0 : static_cast<uint64_t>(size)});
+      out.push_back({f, f, sec ? 0 : static_cast<uint64_t>(size), true});
     }
   }
   return out;
