@@ -52,6 +52,15 @@ struct TokenInfo {
   uint32_t sentence = 0;
 };
 
+// What Extract found about the document as a whole, besides its records.
+struct ExtractInfo {
+  // The date dates were resolved against: ExtractOptions::reference_date, else the document's
+  // own (its "# date = " header, its dateline); nullopt when it has none.
+  std::optional<CivilDate> reference_date;
+  // How many sentences the document has (records' `sentence` is below it).
+  uint32_t sentences = 0;
+};
+
 class Extractor {
  public:
   explicit Extractor(Rules rules);
@@ -61,6 +70,9 @@ class Extractor {
   // naming the byte offset and leaves `out` untouched. Records are appended in order of start.
   Status Extract(std::string_view bytes, std::string_view doc_name, const ExtractOptions& options,
                  std::vector<Record>* out) const;
+  // The same, and `info` (optional) receives what was found about the whole document.
+  Status Extract(std::string_view bytes, std::string_view doc_name, const ExtractOptions& options,
+                 std::vector<Record>* out, ExtractInfo* info) const;
 
   // Converts raw bytes in `encoding` to UTF-8 for Extract. With Encoding::kAuto the encoding is
   // guessed from the bytes; `chosen` (optional) receives the encoding used and `why` (optional)

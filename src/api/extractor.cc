@@ -125,6 +125,11 @@ Extractor::Extractor(Rules rules) : rules_(std::move(rules)) {}
 
 Status Extractor::Extract(std::string_view bytes, std::string_view doc_name, const ExtractOptions& options,
                           std::vector<Record>* out) const {
+  return Extract(bytes, doc_name, options, out, nullptr);
+}
+
+Status Extractor::Extract(std::string_view bytes, std::string_view doc_name, const ExtractOptions& options,
+                          std::vector<Record>* out, ExtractInfo* info) const {
   const internal::Lexicons& lex = rules_.lexicons();
   Analysis a;
   Status s = Analyze(bytes, lex, &a);
@@ -148,6 +153,10 @@ Status Extractor::Extract(std::string_view bytes, std::string_view doc_name, con
   else if (a.header_date) ref = internal::Civil{a.header_date->year, a.header_date->month, a.header_date->day};
   else ref = internal::FindDateline(view, kept);
   internal::ResolveTemporal(ref, &kept);
+  if (info != nullptr) {
+    info->reference_date = ref ? std::optional<CivilDate>(CivilDate{ref->y, ref->m, ref->d}) : std::nullopt;
+    info->sentences = static_cast<uint32_t>(a.sentences.size());
+  }
   bool want_entities = options.types.test(static_cast<size_t>(RecordType::kLegalRef)) ||
                        options.types.test(static_cast<size_t>(RecordType::kPerson)) ||
                        options.types.test(static_cast<size_t>(RecordType::kOrganization)) ||

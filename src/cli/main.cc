@@ -444,19 +444,16 @@ int Run(const std::vector<std::string>& args, Command cmd) {
     }
     vnextract::ExtractOptions o = xopts;
     if (!o.reference_date && doc.reference) o.reference_date = doc.reference;
-    if (chain != nullptr) {
-      // The dates of every part resolve against the reference date of the whole document.
-      if (doc.part == 0) {
-        chain->SetReference(o.reference_date ? o.reference_date : vnextract::cli::ProbeReference(extractor, doc.text));
-      } else if (!o.reference_date) {
-        o.reference_date = chain->WaitReference();
-      }
-    }
+    // The dates of every part resolve against the reference date of the whole document: the
+    // one the first part was resolved against (--date, metadata, its header or its dateline).
+    if (chain != nullptr && doc.part > 0 && !o.reference_date) o.reference_date = chain->WaitReference();
     std::vector<vnextract::Record> records;
-    vnextract::Status s = extractor.Extract(doc.text, doc.id, o, &records);
+    vnextract::ExtractInfo info;
+    vnextract::Status s = extractor.Extract(doc.text, doc.id, o, &records, &info);
+    if (chain != nullptr && doc.part == 0) chain->SetReference(s.ok() ? info.reference_date : o.reference_date);
     uint64_t sentences = 0;
     if (chain != nullptr && s.ok()) {
-      sentences = vnextract::cli::CountSentences(rules, doc.text);
+      sentences = info.sentences;
       vnextract::cli::DropCutRecords(doc, &records);
     }
     if (!take_turn()) return;

@@ -107,17 +107,6 @@ void RunPipeline(DocumentReader& reader, int jobs, const Work& work, const Emit&
 
 namespace {
 
-bool IsHeaderLine(std::string_view line) {
-  return line.size() > 2 && line[0] == '#' && line[1] == ' ' && line.find(" = ") != std::string_view::npos;
-}
-
-bool IsBlank(std::string_view line) {
-  for (char c : line) {
-    if (c != ' ' && c != '\t' && c != '\r') return false;
-  }
-  return true;
-}
-
 uint64_t CodePoints(std::string_view s) {
   uint64_t n = 0;
   for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
@@ -125,34 +114,6 @@ uint64_t CodePoints(std::string_view s) {
 }
 
 }  // namespace
-
-std::optional<CivilDate> ProbeReference(const Extractor& extractor, std::string_view text) {
-  // The header block and the first lines that hold something (a dateline is on one of the first
-  // eight; a few more do no harm), at most 64 KiB.
-  size_t end = 0, lines = 0;
-  bool header = true;
-  while (end < text.size() && lines < 12 && end < (size_t{64} << 10)) {
-    size_t eol = text.find('\n', end);
-    if (eol == std::string_view::npos) eol = text.size();
-    std::string_view line = text.substr(end, eol - end);
-    header = header && IsHeaderLine(line);
-    if (!header && !IsBlank(line)) ++lines;
-    end = eol + 1;
-  }
-  std::string probe(text.substr(0, std::min(end, text.size())));
-  uint64_t head = CodePoints(probe) - (probe.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 1 : 0);
-  probe += "\n\nhôm nay\n";
-  ExtractOptions o;
-  o.context = false;
-  o.types.reset();
-  o.types.set(static_cast<size_t>(RecordType::kDate));
-  std::vector<Record> records;
-  if (!extractor.Extract(probe, "", o, &records).ok()) return std::nullopt;
-  for (const Record& r : records) {
-    if (r.start >= head && r.resolved == "relative") return ParseIsoDate(r.value);
-  }
-  return std::nullopt;
-}
 
 uint64_t CountSentences(const Rules& rules, std::string_view text) {
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);

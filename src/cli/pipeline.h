@@ -48,12 +48,6 @@ void RunPipeline(DocumentReader& reader, int jobs, const Work& work, const Emit&
 
 // Documents in parts (documents.h): what makes the records of the parts those of the whole.
 
-// The reference date the library resolves the dates of `text` (part 0 of a document) against
-// when neither --date nor metadata gives one: its "# date = " header or its dateline. Found by
-// extracting the head of the text (its header and first lines, where a dateline can be) followed
-// by a paragraph "hôm nay", whose value is that date; nullopt when there is none.
-std::optional<CivilDate> ProbeReference(const Extractor& extractor, std::string_view text);
-
 // How many sentences Extract numbers in `text`.
 uint64_t CountSentences(const Rules& rules, std::string_view text);
 
