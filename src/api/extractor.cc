@@ -218,6 +218,10 @@ Status Extractor::Extract(std::string_view bytes, std::string_view doc_name, con
       r.issuer = std::move(x.issuer);
       r.issued = std::move(x.issued);
     }
+    // A figure beyond the exact decimals (about 1.7e38) has no value: say so, never wrap.
+    if (r.value.empty() && r.type != RecordType::kCustom && HasNumericValue(r.type)) {
+      r.note = r.note.empty() ? "overflow" : r.note + ",overflow";
+    }
     r.sentence = first.sentence;
     r.rule = c.rule;
     if (options.context && first.sentence < a.sentences.size()) {
