@@ -32,15 +32,16 @@ command -v parallel > /dev/null \
 
 # The files vnextract's own walk takes, in its order:
 # - the default extensions (--glob '*.txt,*.html,*.htm,*.jsonl,*.json'), case-sensitive;
-# - regular files and symbolic links to files (-xtype f); hidden files and folders too; no
-#   descent into linked folders (find's default, like vnextract's walk);
+# - regular files and symbolic links to files (-xtype f); no hidden files or folders (names
+#   starting with '.', pruned); no descent into linked folders (find's default, like vnextract's
+#   walk);
 # - sorted by the bytes of the whole path (LC_ALL=C): 2024-07-tong-hop.txt comes before
 #   2024-07/…, because '-' (0x2D) sorts before '/' (0x2F). A plain `sort` in a UTF-8 locale
 #   weighs letters before punctuation and can give another order.
 # The path is passed exactly as find prints it, so `doc` has the same form as in vnextract's
 # walk (FOLDER joined with the relative path). NUL-separated: names may hold spaces.
 list_files() {
-  find "$folder" -xtype f \( -name '*.txt' -o -name '*.html' -o -name '*.htm' \
+  find "$folder" -mindepth 1 -name '.*' -prune -o -xtype f \( -name '*.txt' -o -name '*.html' -o -name '*.htm' \
                           -o -name '*.jsonl' -o -name '*.json' \) -print0 | LC_ALL=C sort -z
 }
 

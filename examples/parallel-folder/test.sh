@@ -62,6 +62,6 @@ same_bytes odd.log
 grep -qF '"doc":"my articles/2024-08/bản tin ngắn.txt","type":"quantity","text":"25 tấn"' facts-parallel.jsonl \
   || fail "the file with spaces in its name was not read"
 grep -qF '"doc":"my articles/2024-09-link.txt"' facts-parallel.jsonl || fail "the symbolic link was not read"
-grep -qF '"doc":"my articles/.drafts/nhap.txt"' facts-parallel.jsonl || fail "the hidden folder was not read"
+grep -qF '"doc":"my articles/.drafts/nhap.txt"' facts-parallel.jsonl && fail "the hidden folder was read"
 grep -qF 'ghi-chu.md' facts-parallel.jsonl && fail "a .md file was read"
 echo "PASS"

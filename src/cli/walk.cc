@@ -56,6 +56,12 @@ std::vector<Input> ExpandInputs(const std::vector<std::string>& paths, const std
         errors->push_back({p, "cannot list directory: " + ec.message()});
         break;
       }
+      // Hidden files and folders (".git", ".drafts", ".ipynb_checkpoints") are not articles.
+      if (it->path().filename().string().rfind('.', 0) == 0) {
+        if (it->is_directory(ec)) it.disable_recursion_pending();
+        ec.clear();
+        continue;
+      }
       if (!wanted(it->path().filename().string())) continue;
       std::error_code fec;
       fs::file_status target = it->status(fec);  // follows a symbolic link
