@@ -51,6 +51,8 @@ expect_has "$("$bin" extract -f jsonl --keep-fields url -t money "$tmp/a.jsonl" 
 sum=$("$bin" extract --summary -f csv "$tmp/a.jsonl" 2>/dev/null)
 expect_eq "$(head -1 <<<"$sum" | tr -d '\r')" "doc,title,date,author,records,n_money,n_count,n_ratio,n_percent,n_quantity,n_date,n_time,n_legal_ref,n_number,n_person,n_organization,n_location,n_period,money_vnd,money_usd,money_other" "summary header"
 expect_has "$sum" "bai-1,,2023-10-20,,3,1,1,0,0,0,1,0,0,0,0,0,0,0,300000000,0," "summary row"
+printf 'Thứ hai - 12/04/2021 15:58\nHôm qua, xã nhận 300 triệu đồng.\n' > "$tmp/dateline.txt"
+expect_eq "$("$bin" extract --summary -f tsv "$tmp/dateline.txt" | tail -1 | cut -f3)" "2021-04-12" "summary: a text file's date is its dateline's"
 expect_eq "$(wc -l <<<"$sum")" 4 "summary: one row per good document"
 
 # --jobs: the same bytes for every N, errors in input order too.

@@ -451,6 +451,14 @@ int Run(const std::vector<std::string>& args, Command cmd) {
     vnextract::ExtractInfo info;
     vnextract::Status s = extractor.Extract(doc.text, doc.id, o, &records, &info);
     if (chain != nullptr && doc.part == 0) chain->SetReference(s.ok() ? info.reference_date : o.reference_date);
+    // --summary's `date`: the metadata's, else the date the document was resolved against (its
+    // header or its dateline).
+    if (doc.date.empty() && s.ok() && info.reference_date) {
+      char iso[16];
+      std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", info.reference_date->year, info.reference_date->month,
+                    info.reference_date->day);
+      doc.date = iso;
+    }
     uint64_t sentences = 0;
     if (chain != nullptr && s.ok()) {
       sentences = info.sentences;
