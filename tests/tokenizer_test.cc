@@ -1,6 +1,8 @@
 #include <doctest/doctest.h>
 
 #include "test_util.h"
+#include "tokenize/letter_case.h"
+#include <unicode/uchar.h>
 
 namespace vnextract {
 namespace {
@@ -55,3 +57,16 @@ TEST_CASE("token offsets point into the input, also through NFD and NBSP") {
 
 }  // namespace
 }  // namespace vnextract
+
+TEST_CASE("letter case without ICU agrees with ICU for every code point") {
+  size_t mismatches = 0;
+  for (char32_t c = 0; c < 0x30000; ++c) {
+    bool upper = vnextract::internal::IsUpper(c) == static_cast<bool>(u_isupper(static_cast<UChar32>(c)));
+    bool lower = vnextract::internal::IsLower(c) == static_cast<bool>(u_islower(static_cast<UChar32>(c)));
+    bool mark = vnextract::internal::IsMark(c) == ((U_GET_GC_MASK(static_cast<UChar32>(c)) & U_GC_M_MASK) != 0);
+    if (!upper || !lower || !mark) {
+      if (++mismatches <= 5) FAIL_CHECK("code point U+" << std::hex << static_cast<uint32_t>(c));
+    }
+  }
+  CHECK(mismatches == 0);
+}

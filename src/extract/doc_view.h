@@ -84,7 +84,11 @@ class DocView {
     return Is(i, TokenKind::kPunct) && tokens_[i].e - tokens_[i].b == 1 && norm_[tokens_[i].b] == c;
   }
   // Token i is the word `w` (lower case).
-  bool WordIs(size_t i, std::string_view w) const { return IsWord(i) && Lower(i) == w; }
+  bool WordIs(size_t i, std::string_view w) const {  // (asked for every token by many rules: kept small)
+    if (i >= tokens_.size() || tokens_[i].kind != TokenKind::kWord) return false;
+    const Token& t = tokens_[i];
+    return t.e - t.b == w.size() && lower_.compare(t.b, w.size(), w) == 0;
+  }
   // A figure may start at token i: digits, or a number word ("hai", "mười", "hàng"). Computed
   // once per document so that the extractors look up phrases only around figures.
   bool MayStartNumber(size_t i) const { return i < may_start_number_.size() && may_start_number_[i]; }
@@ -102,7 +106,7 @@ class DocView {
 
  private:
   std::string_view Slice(std::string_view s, size_t b, size_t e) const {
-    if (e <= b) return {};
+    if (e <= b || e > tokens_.size()) return {};  // past the last token ("quý", "0h45" at the end): empty
     return s.substr(tokens_[b].b, tokens_[e - 1].e - tokens_[b].b);
   }
   std::string_view norm_;

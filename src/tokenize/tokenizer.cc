@@ -1,4 +1,5 @@
 #include "tokenize/tokenizer.h"
+#include "tokenize/letter_case.h"
 
 #include <unicode/uchar.h>
 
@@ -49,9 +50,6 @@ CharClass Classify(char32_t c) {
   return CharClass::kOther;
 }
 
-bool IsUpper(char32_t c) { return c < 0x80 ? (c >= 'A' && c <= 'Z') : u_isupper(c); }
-bool IsLower(char32_t c) { return c < 0x80 ? (c >= 'a' && c <= 'z') : u_islower(c); }
-bool IsMark(char32_t c) { return c >= 0x300 && (c <= 0x36F || (U_GET_GC_MASK(c) & U_GC_M_MASK)); }
 
 // First pass: runs of letters and digits, and single punctuation. The text is decoded once into
 // code points with their class, so the run rules can look one or two ahead by index.
