@@ -10,7 +10,7 @@ namespace {
 std::optional<size_t> NounAt(const DocView& v, const NumberPhrase& last, size_t j, bool strict, std::string* unit) {
   if (!last.glued.empty()) return std::nullopt;
   // "Hai Bà Trưng", "Ba Đình": a number word before a capital is part of a name.
-  if (last.words && v.tok(j).upper_initial && !v.tok(j).all_upper) return std::nullopt;
+  if (last.words && j < v.size() && v.tok(j).upper_initial && !v.tok(j).all_upper) return std::nullopt;
   size_t n = CountedNoun(v, j, strict, unit);
   if (n == 0) return std::nullopt;
   return n + RateSuffix(v, j + n, unit);  // "350.000 ca/ngày"

@@ -56,6 +56,7 @@ char32_t UnifyLookAlike(char32_t c) {
 inline bool MayCompose(char32_t c) {
   if (c < 0x300 || (c >= 0x1E00 && c <= 0x1EFF)) return false;
   if (c <= 0x36F) return true;  // combining diacritical marks
+  if (ClassifyBlank(c) != Blank::kNone) return false;  // U+2000, U+2001 (NFC: U+2002, U+2003) are blanks
   return u_getCombiningClass(c) != 0 || u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) != UNORM_YES;
 }
 
@@ -199,7 +200,7 @@ void Normalize(std::string_view original, NormalizedText* out) {
     char32_t c = cps[i];
     // Fast paths: printable ASCII, a lone space between words, a precomposed Latin or
     // Vietnamese letter — when nothing composes with what follows.
-    if (pending == Blank::kNone && (i + 1 == n || cps[i + 1] < 0x300)) {
+    if (pending == Blank::kNone && (i + 1 == n || (cps[i + 1] < 0x300 && cps[i + 1] != 0xAD))) {
       if (c > ' ' && c < 0x7F) {
         b.EmitAscii(static_cast<char>(c), i);
         ++i;
@@ -232,14 +233,19 @@ void Normalize(std::string_view original, NormalizedText* out) {
       if (!b.empty()) b.Emit(pending == Blank::kNewline ? '\n' : ' ', pending_b, pending_e);
       pending = Blank::kNone;
     }
-    // A segment: c and every following code point that may compose with it.
+    // A segment: c and every following code point that may compose with it, across dropped
+    // characters (a soft hyphen or zero-width space between a letter and its tone mark).
     uint32_t j = i + 1;
-    while (j < n && MayCompose(cps[j])) ++j;
+    for (uint32_t k = j; k < n && (MayCompose(cps[k]) || ClassifyBlank(cps[k]) == Blank::kDrop); ++k) {
+      if (MayCompose(cps[k])) j = k + 1;
+    }
     if (j == i + 1 && StableAlone(c)) {
       b.Emit(c, i, j);
     } else {
       icu::UnicodeString seg;
-      for (uint32_t k = i; k < j; ++k) seg.append(static_cast<UChar32>(cps[k]));
+      for (uint32_t k = i; k < j; ++k) {
+        if (ClassifyBlank(cps[k]) != Blank::kDrop) seg.append(static_cast<UChar32>(cps[k]));
+      }
       UErrorCode status = U_ZERO_ERROR;
       icu::UnicodeString composed = nfc.normalize(seg, status);
       if (U_FAILURE(status)) composed = seg;
