@@ -52,15 +52,17 @@ for t in "${targets[@]}"; do
   done
   echo "== fuzz_$t: ${seconds}s, log in $dir/log"
   status=0
+  start=$SECONDS
   # shellcheck disable=SC2086
   "$bin" "$dir/corpus" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
     -dict="$root/fuzz/vietnamese.dict" -artifact_prefix="$dir/artifacts/" -print_final_stats=1 \
     ${FUZZ_ARGS:-} >"$dir/log" 2>&1 || status=$?
+  elapsed=$((SECONDS - start))
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$dir/log" | tail -1)
   rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$dir/log" | tail -1)
   files=$(find "$dir/corpus" -type f | wc -l)
   bytes=$(find "$dir/corpus" -type f -printf '%s\n' | awk '{s += $1} END {print s + 0}')
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$t" "$seconds" "${execs:-?}" "${rate:-?}" "$files" "$bytes" "$status" \
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$t" "$elapsed" "${execs:-?}" "${rate:-?}" "$files" "$bytes" "$status" \
     | tee -a "$summary"
   if [ "$status" != 0 ]; then
     echo "fuzz/run.sh: fuzz_$t failed (status $status); the end of its log ($dir/log):" >&2

@@ -546,8 +546,12 @@ bool DocumentReader::NextTextPart(Document* doc) {
   if (!s.ok()) {
     return fail(ShiftByteOffset(s.message(), static_cast<int64_t>(byte_base_) - static_cast<int64_t>(prefix)));
   }
-  if (next_part_ > 0 && StartsWithBom(bytes) && !StartsWithBom(utf8) && text_encoding_ != Encoding::kUtf16) {
-    utf8.insert(0, "\xEF\xBB\xBF");  // a U+FEFF inside the document is a character of it
+  // In UTF-8 (and VIQR, which is UTF-8) a later part starting with EF BB BF holds a U+FEFF of the
+  // document that the decoder took for a byte-order mark: put it back. In the 8-bit encodings
+  // those bytes are three letters, already decoded.
+  if (next_part_ > 0 && StartsWithBom(bytes) && !StartsWithBom(utf8) &&
+      (text_encoding_ == Encoding::kUtf8 || text_encoding_ == Encoding::kViqr)) {
+    utf8.insert(0, "\xEF\xBB\xBF");
   }
   byte_base_ += take;
   doc->text = std::move(utf8);
