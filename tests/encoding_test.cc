@@ -7,12 +7,14 @@
 #include <unicode/unistr.h>
 
 #include <filesystem>
+#include <random>
 #include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "decode/legacy.h"
+#include "decode/utf8.h"
 #include "rules/lexicon.h"
 #include "vnextract/rules.h"
 
@@ -119,6 +121,35 @@ TEST_CASE("invalid bytes are errors naming their offset") {
   CHECK(Detect(almost) == Encoding::kUtf8);
   CHECK(ErrorOf(almost, Encoding::kUtf8) == "invalid UTF-8 (bad continuation byte) at byte 29");
   CHECK(Detect("random \x01\xFF\x00\x80 bytes"s) == Encoding::kUtf8);  // binary: reported as UTF-8 errors
+}
+
+TEST_CASE("the SIMD UTF-8 check accepts exactly what the byte-at-a-time check accepts") {
+  // DecodeUtf8 trusts simdjson's validator and runs CheckUtf8Scalar only on its "no". Random
+  // strings built from the bytes where UTF-8 goes wrong: lead bytes of every length, stray and
+  // missing continuations, overlong and surrogate and past-U+10FFFF forms, NUL, ASCII.
+  const unsigned char kBytes[] = {'a', ' ', 0x00, 0x7F, 0x80, 0xBF, 0xC0, 0xC1, 0xC2, 0xC3, 0xDF, 0xE0, 0xE1,
+                                  0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF, 0xA0, 0x9F, 0x8F, 0x90, 0xBB};
+  std::mt19937 rng(20261202);
+  int valid = 0, invalid = 0;
+  for (int n = 0; n < 200000; ++n) {
+    std::string s(rng() % 70, 'x');
+    for (char& c : s) c = static_cast<char>(kBytes[rng() % sizeof kBytes]);
+    if (rng() % 4 == 0) s = "\xEF\xBB\xBF" + s;
+    size_t bom = s.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
+    std::string_view text;
+    Status fast = DecodeUtf8(s, &text);
+    Status slow = CheckUtf8Scalar(s, bom);
+    REQUIRE(fast.ok() == slow.ok());
+    if (fast.ok()) {
+      ++valid;
+      CHECK(text.size() == s.size() - bom);
+    } else {
+      ++invalid;
+      CHECK(fast.message() == slow.message());
+    }
+  }
+  CHECK(valid > 1000);  // both verdicts were exercised
+  CHECK(invalid > 1000);
 }
 
 TEST_CASE("English ASCII is UTF-8 and VIQR decoding leaves it alone") {

@@ -16,6 +16,11 @@ namespace vnextract::internal {
 // without its BOM. The error names the byte offset in `bytes` (BOM included) and the reason.
 Status DecodeUtf8(std::string_view bytes, std::string_view* text);
 
+// The byte-at-a-time check behind DecodeUtf8's error messages, from byte `from` on: the first
+// problem, with its offset in `bytes`, or Ok. DecodeUtf8 runs it only when a SIMD validator has
+// found a problem; tests compare the two.
+Status CheckUtf8Scalar(std::string_view bytes, size_t from);
+
 // Decodes the code point at s[*i] and advances *i. Precondition: s is valid UTF-8.
 inline char32_t NextCodePoint(std::string_view s, size_t* i) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data()) + *i;
