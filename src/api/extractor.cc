@@ -183,6 +183,7 @@ Status Extractor::Extract(std::string_view bytes, std::string_view doc_name, con
   }
 
   std::vector<std::string> contexts(options.context ? a.sentences.size() : 0);
+  out->reserve(out->size() + kept.size());  // a Record is large: grow once, never move them
   for (internal::Candidate& c : kept) {
     if (!options.types.test(static_cast<size_t>(c.type))) continue;
     if (c.custom_type != nullptr && !options.custom_types.empty() &&
