@@ -165,9 +165,9 @@ Status Extractor::Extract(std::string_view bytes, std::string_view doc_name, con
     std::vector<internal::Candidate> entities;
     internal::ExtractEntities(view, kept, &entities);
     // A bare number inside a name ("phường 12", "Quận 7") is part of the name.
-    std::vector<bool> in_entity(a.tokens.size(), false);
+    std::vector<uint8_t> in_entity(a.tokens.size(), 0);
     for (const internal::Candidate& c : entities) {
-      for (size_t k = c.begin; k < c.end; ++k) in_entity[k] = true;
+      for (size_t k = c.begin; k < c.end; ++k) in_entity[k] = 1;
     }
     kept.erase(std::remove_if(kept.begin(), kept.end(),
                               [&](const internal::Candidate& c) {

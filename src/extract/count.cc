@@ -26,9 +26,9 @@ bool AfterOrdinalMarker(const DocView& v, size_t i) {
 }  // namespace
 
 void ExtractCount(const DocView& v, std::vector<Candidate>* out) {
-  for (size_t i = 0; i < v.size(); ++i) {
+  for (size_t i : v.number_starts()) {
     TokenKind k = v.kind(i);
-    if (!v.MayStartNumber(i) || k == TokenKind::kNumUnit || k == TokenKind::kPercent) continue;
+    if (k == TokenKind::kNumUnit || k == TokenKind::kPercent) continue;
     if (AfterOrdinalMarker(v, i)) continue;
     std::optional<Measured> m = ParseMeasured(v, i, NounAt);
     if (!m) continue;

@@ -5,7 +5,7 @@
 namespace vnextract::internal {
 
 DocView::DocView(std::string_view norm, std::string_view lower, const std::vector<Token>& tokens, const Lexicons& lex)
-    : norm_(norm), lower_(lower), tokens_(tokens), lex_(lex), may_start_number_(tokens.size(), false) {
+    : norm_(norm), lower_(lower), tokens_(tokens), lex_(lex), may_start_number_(tokens.size(), 0) {
   static std::atomic<uint64_t> next_id{1};
   id_ = next_id++;
   for (size_t i = 0; i < tokens.size(); ++i) {
@@ -22,6 +22,7 @@ DocView::DocView(std::string_view norm, std::string_view lower, const std::vecto
       default:
         break;
     }
+    if (may_start_number_[i]) number_starts_.push_back(static_cast<uint32_t>(i));
   }
 }
 

@@ -92,6 +92,8 @@ class DocView {
   // A figure may start at token i: digits, or a number word ("hai", "mười", "hàng"). Computed
   // once per document so that the extractors look up phrases only around figures.
   bool MayStartNumber(size_t i) const { return i < may_start_number_.size() && may_start_number_[i]; }
+  // The tokens where MayStartNumber holds, in order: the extractors of figures visit only these.
+  const std::vector<uint32_t>& number_starts() const { return number_starts_; }
 
   // Distinct for every DocView of the process, for caches keyed by document.
   uint64_t id() const { return id_; }
@@ -113,7 +115,8 @@ class DocView {
   std::string_view lower_;
   const std::vector<Token>& tokens_;
   const Lexicons& lex_;
-  std::vector<bool> may_start_number_;
+  std::vector<uint8_t> may_start_number_;
+  std::vector<uint32_t> number_starts_;
   uint64_t id_;
 };
 

@@ -38,7 +38,7 @@ void LinkLegalRefs(const DocView& v, std::vector<Candidate>* all);
 void ExtractEntities(const DocView& v, const std::vector<Candidate>& numeric, std::vector<Candidate>* out);
 
 // Numbers that no candidate in `taken` (a per-token flag) covers.
-void ExtractNumbers(const DocView& v, const std::vector<bool>& taken, std::vector<Candidate>* out);
+void ExtractNumbers(const DocView& v, const std::vector<uint8_t>& taken, std::vector<Candidate>* out);
 
 // Shared between the date and ratio extractors: the fraction token at i ("06/08") is a ratio
 // (a counted noun after it, or it cannot be a date). Sets *unit to the counted noun and

@@ -19,7 +19,7 @@ void Add(std::vector<Candidate>* out, size_t b, size_t e, std::string value, con
 
 }  // namespace
 
-void ExtractNumbers(const DocView& v, const std::vector<bool>& taken, std::vector<Candidate>* out) {
+void ExtractNumbers(const DocView& v, const std::vector<uint8_t>& taken, std::vector<Candidate>* out) {
   for (size_t i = 0; i < v.size(); ++i) {
     if (taken[i]) continue;
     if (v.Is(i, TokenKind::kNumber)) {

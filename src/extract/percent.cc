@@ -19,9 +19,9 @@ std::optional<size_t> PercentAt(const DocView& v, const NumberPhrase& last, size
 }  // namespace
 
 void ExtractPercent(const DocView& v, std::vector<Candidate>* out) {
-  for (size_t i = 0; i < v.size(); ++i) {
+  for (size_t i : v.number_starts()) {
     TokenKind k = v.kind(i);
-    if (!v.MayStartNumber(i) || k == TokenKind::kNumUnit) continue;
+    if (k == TokenKind::kNumUnit) continue;
     std::optional<Measured> m = ParseMeasured(v, i, PercentAt);
     if (!m) continue;
     out->push_back(FromMeasured(RecordType::kPercent, *m,

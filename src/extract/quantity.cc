@@ -37,9 +37,9 @@ std::optional<size_t> MeasureAt(const DocView& v, const NumberPhrase& last, size
 }  // namespace
 
 void ExtractQuantity(const DocView& v, std::vector<Candidate>* out) {
-  for (size_t i = 0; i < v.size(); ++i) {
+  for (size_t i : v.number_starts()) {
     TokenKind k = v.kind(i);
-    if (!v.MayStartNumber(i) || k == TokenKind::kPercent) continue;
+    if (k == TokenKind::kPercent) continue;
     std::optional<Measured> m = ParseMeasured(v, i, MeasureAt);
     if (!m && i > 0 && v.WordIs(i - 1, "tuổi")) {
       // "ở tuổi 69", "nhóm tuổi 20-39": the measure before the figure.

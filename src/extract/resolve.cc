@@ -45,14 +45,14 @@ std::vector<Candidate> Resolve(const DocView& v, std::vector<Candidate> candidat
     if (a.type != b.type) return Priority(a.type) < Priority(b.type);
     return a.begin < b.begin;
   });
-  std::vector<bool> taken(v.size(), false);
+  std::vector<uint8_t> taken(v.size(), 0);
   std::vector<size_t> chosen;
   for (size_t x : order) {
     const Candidate& c = candidates[x];
     bool free = true;
     for (size_t k = c.begin; k < c.end && free; ++k) free = !taken[k];
     if (!free) continue;
-    for (size_t k = c.begin; k < c.end; ++k) taken[k] = true;
+    for (size_t k = c.begin; k < c.end; ++k) taken[k] = 1;
     chosen.push_back(x);
   }
   std::vector<Candidate> numbers;

@@ -188,8 +188,8 @@ void PhraseTable::Mark(std::string_view s, uint8_t kind) {
   Upsert(s).kinds |= kind;
   uint32_t h = Fnv(s);
   bloom_[(h >> 6) & 1023] |= uint64_t{1} << (h & 63);
-  starts_[Head(s)] = true;
-  ends_[Tail(s)] = true;
+  SetBit(starts_, Head(s));
+  SetBit(ends_, Tail(s));
 }
 
 template <typename F>

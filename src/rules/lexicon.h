@@ -4,6 +4,7 @@
 #define VNEXTRACT_RULES_LEXICON_H_
 
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -87,11 +88,31 @@ class PhraseTable {
     return n < 2 ? static_cast<unsigned char>(s[0]) : static_cast<unsigned char>(s[n - 2]) << 8 | static_cast<unsigned char>(s[n - 1]);
   }
   // A 64K-bit Bloom filter over every key, prefix and suffix, with one cheap hash: most spans
-  // that are none of them are turned away without touching the hash table.
+  // that are none of them are turned away without touching the hash table. The hash reads the
+  // span eight bytes at a time (spans are lookups of one to a few words: 2–40 bytes).
+  static uint64_t Load64(const char* p) {
+    uint64_t w;
+    std::memcpy(&w, p, 8);
+    return w;
+  }
+  static uint32_t Load32(const char* p) {
+    uint32_t w;
+    std::memcpy(&w, p, 4);
+    return w;
+  }
   static uint32_t Fnv(std::string_view s) {
-    uint32_t h = 2166136261u;
-    for (unsigned char c : s) h = (h ^ c) * 16777619u;
-    return h;
+    const char* p = s.data();
+    size_t n = s.size();
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ (n * 0xFF51AFD7ED558CCDull);
+    for (; n > 8; n -= 8, p += 8) h = (h ^ Load64(p)) * 0xC4CEB9FE1A85EC53ull, h ^= h >> 31;
+    uint64_t w;
+    if (n >= 4) w = Load32(p) | uint64_t{Load32(p + n - 4)} << 32;  // the last 4–8 bytes (may overlap)
+    else if (n > 0) w = static_cast<unsigned char>(p[0]) | static_cast<unsigned char>(p[n / 2]) << 8 | static_cast<unsigned char>(p[n - 1]) << 16;
+    else w = 0;
+    h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+    h ^= h >> 33;
+    h *= 0xC4CEB9FE1A85EC53ull;
+    return static_cast<uint32_t>(h >> 32);
   }
   // Open addressing with linear probing over a power-of-two table: one cache line per probe
   // instead of a chain of nodes. Returns the slot holding `s`, or -1.
@@ -109,8 +130,10 @@ class PhraseTable {
     }
   }
   Entry& Upsert(std::string_view s);
-  bool MayStart(std::string_view s) const { return !s.empty() && starts_[Head(s)]; }
-  bool MayEnd(std::string_view s) const { return !s.empty() && ends_[Tail(s)]; }
+  static bool Bit(const std::vector<uint64_t>& bits, size_t k) { return (bits[k >> 6] >> (k & 63)) & 1; }
+  static void SetBit(std::vector<uint64_t>& bits, size_t k) { bits[k >> 6] |= uint64_t{1} << (k & 63); }
+  bool MayStart(std::string_view s) const { return !s.empty() && Bit(starts_, Head(s)); }
+  bool MayEnd(std::string_view s) const { return !s.empty() && Bit(ends_, Tail(s)); }
   void Mark(std::string_view s, uint8_t kind);
   // Calls f(prefix, suffix) for every place a token can end inside `key`.
   template <typename F>
@@ -120,8 +143,8 @@ class PhraseTable {
   std::vector<Entry> entries_;
   std::vector<std::string> keys_;
   std::vector<uint64_t> bloom_ = std::vector<uint64_t>(1024);
-  std::vector<bool> starts_ = std::vector<bool>(1 << 16);
-  std::vector<bool> ends_ = std::vector<bool>(1 << 16);
+  std::vector<uint64_t> starts_ = std::vector<uint64_t>(1024);  // bit Head(s) of every key, prefix, suffix
+  std::vector<uint64_t> ends_ = std::vector<uint64_t>(1024);    // bit Tail(s)
   size_t max_tokens_ = 0;
 };
 
