@@ -79,7 +79,7 @@ class Loader {
   }
 
   // RE2 patterns, one per line, compiled into one set anchored at both ends.
-  void LoadPatterns(std::string_view path, std::unique_ptr<re2::RE2::Set>* out) {
+  void LoadPatterns(std::string_view path, LazyPatternSet* out) {
     auto file = source_.Read(path);
     if (!file) {
       problems_->push_back("missing rule file " + std::string(path));
@@ -89,18 +89,15 @@ class Loader {
     opts.set_log_errors(false);
     auto set = std::make_unique<re2::RE2::Set>(opts, RE2::ANCHOR_BOTH);
     size_t n = 0;
-    bool ok = true;
     for (const Line& line : ContentLines(file->content)) {
       std::string error;
       if (set->Add(re2::StringPiece(line.text.data(), line.text.size()), &error) < 0) {
         problems_->push_back(file->origin + ":" + std::to_string(line.number) + ": bad RE2 pattern: " + error);
-        ok = false;
       }
       ++n;
     }
-    if (ok && !set->Compile()) problems_->push_back(file->origin + ": the patterns do not compile together");
     lists_->push_back({std::string(path), file->origin, n});
-    *out = std::move(set);
+    out->Reset(std::move(set));
   }
 
   void LoadLines(std::string_view path, std::vector<std::string>* out) {
@@ -159,6 +156,15 @@ class Loader {
 };
 
 }  // namespace
+
+const re2::RE2::Set& LazyPatternSet::Empty() {
+  static const re2::RE2::Set* empty = [] {
+    auto* set = new re2::RE2::Set(RE2::Options(), RE2::ANCHOR_BOTH);
+    set->Compile();
+    return set;
+  }();
+  return *empty;
+}
 
 PhraseTable::Entry& PhraseTable::Upsert(std::string_view s) {
   uint32_t h = Fnv(s);

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <cstring>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -148,6 +149,27 @@ class PhraseTable {
   size_t max_tokens_ = 0;
 };
 
+// An RE2::Set compiled when it is first used, once, by whichever thread gets there first.
+// Compiling the code shapes (\p{L} classes in UTF-8) costs ~15 ms — half of the start-up of a
+// process — and a process given one short article may never need it. The patterns are parsed
+// (and their errors reported) when the rules are loaded; only the compilation waits.
+class LazyPatternSet {
+ public:
+  // Before the first use: the parsed patterns, not yet compiled.
+  void Reset(std::unique_ptr<re2::RE2::Set> set) { set_ = std::move(set); }
+  // The compiled set. A set that will not compile (RE2's memory budget) matches nothing.
+  const re2::RE2::Set* operator->() const {
+    std::call_once(once_, [this] { compiled_ = set_ && set_->Compile(); });
+    return compiled_ ? set_.get() : &Empty();  // (also when no set was given: missing rule file)
+  }
+
+ private:
+  static const re2::RE2::Set& Empty();
+  std::unique_ptr<re2::RE2::Set> set_;
+  mutable std::once_flag once_;
+  mutable bool compiled_ = false;
+};
+
 // A rule or word-list file as loaded, for `vnextract rules list`.
 struct ListInfo {
   std::string path;    // the data/ path it is, or adds to ("entity/foreign_orgs.tsv")
@@ -191,7 +213,7 @@ struct Lexicons {
   PhraseTable legal_kinds;      // nghị quyết → Nghị quyết
   PhraseTable code_prefixes;    // nq → Nghị quyết (first part of a document code, lower case)
   PhraseTable issuers;          // thủ tướng chính phủ → Thủ tướng Chính phủ (after "của")
-  std::unique_ptr<re2::RE2::Set> code_patterns;  // shapes of document codes (anchored both ends)
+  LazyPatternSet code_patterns;  // shapes of document codes (anchored both ends)
   // entity/
   PhraseTable surnames;         // nguyễn, trần, bế …
   PhraseTable person_titles;    // ông, bà, đồng chí, giám đốc …: announce a person
