@@ -1,5 +1,6 @@
 #include "vnextract/writer.h"
 
+#include <charconv>
 #include <cstring>
 #include <string>
 
@@ -85,16 +86,34 @@ inline bool NeedsEscape8(uint64_t w) {
 }
 
 void JsonString(std::string* out, std::string_view s) {
-  out->push_back('"');
-  size_t from = 0;
+  if (s.empty()) {
+    out->append("\"\"", 2);
+    return;
+  }
   size_t i = 0;
-  // Most text needs no escape: skip it 8 bytes at a time.
+  // Most text needs no escape: skip it 8 bytes at a time, then append it in one piece.
   while (i + 8 <= s.size()) {
     uint64_t w;
     std::memcpy(&w, s.data() + i, 8);
     if (NeedsEscape8(w)) break;
     i += 8;
   }
+  while (i < s.size()) {
+    unsigned char u = static_cast<unsigned char>(s[i]);
+    if (u < 0x20 || u == '"' || u == '\\') break;
+    ++i;
+  }
+  size_t start = out->size();
+  out->resize(start + i + 2);
+  char* p = out->data() + start;
+  p[0] = '"';
+  std::memcpy(p + 1, s.data(), i);
+  if (i == s.size()) {
+    p[i + 1] = '"';
+    return;
+  }
+  out->resize(start + i + 1);  // an escape is needed: the rest goes the slow way
+  size_t from = i;
   for (; i < s.size(); ++i) {
     unsigned char u = static_cast<unsigned char>(s[i]);
     if (u >= 0x20 && u != '"' && u != '\\') continue;
@@ -115,6 +134,12 @@ void JsonString(std::string* out, std::string_view s) {
   }
   out->append(s.substr(from));
   out->push_back('"');
+}
+
+void JsonUint(std::string* out, uint64_t x) {
+  char buf[24];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, x);
+  out->append(buf, static_cast<size_t>(end - buf));
 }
 
 // A number or null: values are exact decimals written as JSON numbers.
@@ -276,11 +301,11 @@ void RecordWriter::Format(const Record& r, std::string* out) {
   b.append(",\"issued\":");
   JsonString(&b, r.issued);
   b.append(",\"start\":");
-  b.append(std::to_string(r.start));
+  JsonUint(&b, r.start);
   b.append(",\"end\":");
-  b.append(std::to_string(r.end));
+  JsonUint(&b, r.end);
   b.append(",\"sentence\":");
-  b.append(std::to_string(r.sentence));
+  JsonUint(&b, r.sentence);
   b.append(",\"rule\":");
   JsonString(&b, r.rule);
   if (options_.context) {
