@@ -2,7 +2,10 @@
 
 #include <doctest/doctest.h>
 
+#include "util/plain_sentence.h"
+
 #include <algorithm>
+#include <random>
 #include <sstream>
 
 namespace vnextract {
@@ -20,6 +23,37 @@ Record Sample() {
   r.rule = "money.scale_currency";
   r.context = "Hỗ trợ \"DN\", 300 triệu đồng";
   return r;
+}
+
+TEST_CASE("a context is copied as it is exactly when its bytes need no cleaning") {
+  // The byte-at-a-time rule IsPlainSentence replaces (eight bytes at a time): no control
+  // character, no two spaces in a row, no lead byte of a non-ASCII blank.
+  auto slow = [](std::string_view raw) {
+    for (size_t i = 0; i < raw.size(); ++i) {
+      unsigned char c = static_cast<unsigned char>(raw[i]);
+      if (c < 0x20 || (c == ' ' && i + 1 < raw.size() && raw[i + 1] == ' ') || c == 0xC2 || c == 0xE2 || c == 0xE3 ||
+          c == 0xEF) {
+        return false;
+      }
+    }
+    return true;
+  };
+  CHECK(internal::IsPlainSentence("Tổng vốn là 300 triệu đồng."));
+  CHECK_FALSE(internal::IsPlainSentence("Tổng vốn  là 300 triệu đồng."));
+  CHECK(internal::IsPlainSentence("12345678 9"));                         // one space
+  CHECK_FALSE(internal::IsPlainSentence("1234567  9"));                   // two spaces across 8 bytes
+  CHECK_FALSE(internal::IsPlainSentence("300\xC2\xA0triệu"));             // NBSP
+  const unsigned char kBytes[] = {'a', ' ', ' ', '\t', '\n', 0x1F, 0x20, 0x7F, 0x80, 0xC2, 0xC3, 0xE1, 0xE2, 0xE3, 0xEF, 0xA0, 0xBB};
+  std::mt19937 rng(7);
+  int plain = 0;
+  for (int n = 0; n < 100000; ++n) {
+    std::string s(rng() % 40, 'a');
+    for (char& c : s) c = rng() % 3 ? 'a' : static_cast<char>(kBytes[rng() % sizeof kBytes]);
+    REQUIRE(internal::IsPlainSentence(s) == slow(s));
+    plain += slow(s);
+  }
+  CHECK(plain > 1000);
+  CHECK(plain < 99000);
 }
 
 TEST_CASE("CSV follows RFC 4180 and can carry a BOM") {

@@ -1,6 +1,7 @@
 #include "vnextract/extractor.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "decode/legacy.h"
 #include "decode/utf8.h"
@@ -11,6 +12,7 @@
 #include "rules/lexicon.h"
 #include "segment/sentences.h"
 #include "tokenize/tokenizer.h"
+#include "util/plain_sentence.h"
 
 namespace vnextract {
 
@@ -74,13 +76,7 @@ Status Analyze(std::string_view bytes, const internal::Lexicons& lex, Analysis* 
 std::string SentenceContext(const NormalizedText& t, const Span& s) {
   std::string_view raw = t.OriginalText(t.SourceBegin(s.begin), t.SourceEnd(s.end));
   // Most sentences hold nothing but single ASCII spaces: copy them as they are.
-  bool plain = true;
-  for (size_t i = 0; i < raw.size() && plain; ++i) {
-    unsigned char c = static_cast<unsigned char>(raw[i]);
-    plain = !(c < 0x20 || (c == ' ' && i + 1 < raw.size() && raw[i + 1] == ' ') || c == 0xC2 || c == 0xE2 ||
-              c == 0xE3 || c == 0xEF);
-  }
-  if (plain) return std::string(raw);
+  if (internal::IsPlainSentence(raw)) return std::string(raw);
   std::string out;
   out.reserve(raw.size());
   bool blank = false;
