@@ -23,6 +23,15 @@ DocView::DocView(std::string_view norm, std::string_view lower, const std::vecto
         break;
     }
     if (may_start_number_[i]) number_starts_.push_back(static_cast<uint32_t>(i));
+    switch (tokens[i].kind) {
+      case TokenKind::kWord:
+      case TokenKind::kAlnum:
+      case TokenKind::kPunct:
+      case TokenKind::kBreak:
+        break;
+      default:
+        digit_tokens_.push_back(static_cast<uint32_t>(i));
+    }
   }
 }
 

@@ -97,6 +97,9 @@ class DocView {
   bool MayStartNumber(size_t i) const { return i < may_start_number_.size() && may_start_number_[i]; }
   // The tokens where MayStartNumber holds, in order: the extractors of figures visit only these.
   const std::vector<uint32_t>& number_starts() const { return number_starts_; }
+  // The tokens with digits in them (number, num_unit, percent, time, date, fraction, code), in
+  // order: the extractors of times, ratios and legal references start only at these.
+  const std::vector<uint32_t>& digit_tokens() const { return digit_tokens_; }
 
   // Distinct for every DocView of the process, for caches keyed by document.
   uint64_t id() const { return id_; }
@@ -120,6 +123,7 @@ class DocView {
   const Lexicons& lex_;
   std::vector<uint8_t> may_start_number_;
   std::vector<uint32_t> number_starts_;
+  std::vector<uint32_t> digit_tokens_;
   uint64_t id_;
 };
 

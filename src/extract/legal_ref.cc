@@ -56,7 +56,7 @@ void CodeParts(std::string_view code, Candidate::Extra* c) {
 }  // namespace
 
 void ExtractLegalRef(const DocView& v, std::vector<Candidate>* out) {
-  for (size_t i = 0; i < v.size(); ++i) {
+  for (size_t i : v.digit_tokens()) {
     std::string kind;
     if (v.Is(i, TokenKind::kCode)) {
       size_t begin = KindBefore(v, i, &kind);

@@ -46,7 +46,7 @@ bool FractionIsRatio(const DocView& v, size_t i, std::string* unit, size_t* noun
 }
 
 void ExtractRatio(const DocView& v, std::vector<Candidate>* out) {
-  for (size_t i = 0; i < v.size(); ++i) {
+  for (size_t i : v.digit_tokens()) {
     if (!v.Is(i, TokenKind::kFraction)) continue;
     std::string unit;
     size_t n = 0;

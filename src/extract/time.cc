@@ -57,7 +57,7 @@ size_t MinuteMark(const DocView& v, size_t j) {
 }  // namespace
 
 void ExtractTime(const DocView& v, std::vector<Candidate>* out) {
-  for (size_t i = 0; i < v.size(); ++i) {
+  for (size_t i : v.digit_tokens()) {
     if (v.Is(i, TokenKind::kTime)) {
       std::string lower(v.Lower(i));
       int h = 0, m = 0;
