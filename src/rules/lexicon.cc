@@ -166,6 +166,13 @@ const re2::RE2::Set& LazyPatternSet::Empty() {
   return *empty;
 }
 
+const PhraseTable::Entry* PhraseTable::LookupHashed(std::string_view span) const {
+  uint32_t h = Fnv(span);
+  if (!((bloom_[(h >> 6) & 1023] >> (h & 63)) & 1)) return nullptr;
+  int32_t slot = FindSlot(span, h);
+  return slot < 0 ? nullptr : &entries_[static_cast<size_t>(slots_[static_cast<size_t>(slot)].entry)];
+}
+
 PhraseTable::Entry& PhraseTable::Upsert(std::string_view s) {
   uint32_t h = Fnv(s);
   if (int32_t slot = FindSlot(s, h); slot >= 0) return entries_[static_cast<size_t>(slots_[static_cast<size_t>(slot)].entry)];
@@ -194,8 +201,7 @@ void PhraseTable::Mark(std::string_view s, uint8_t kind) {
   Upsert(s).kinds |= kind;
   uint32_t h = Fnv(s);
   bloom_[(h >> 6) & 1023] |= uint64_t{1} << (h & 63);
-  SetBit(starts_, Head(s));
-  SetBit(ends_, Tail(s));
+  if (!s.empty()) SetBit(shapes_, Shape(s));  // (Lookup turns the empty span away first)
 }
 
 template <typename F>

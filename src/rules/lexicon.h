@@ -47,13 +47,13 @@ class PhraseTable {
     uint16_t prefix_tables = 0;  // AddTagged: the tables of which this starts a longer key
   };
   static constexpr uint8_t kKey = 1, kPrefix = 2, kSuffix = 4;
-  const Entry* Lookup(std::string_view span) const {
-    if (span.empty() || !MayStart(span) || !MayEnd(span)) return nullptr;
-    uint32_t h = Fnv(span);
-    if (!((bloom_[(h >> 6) & 1023] >> (h & 63)) & 1)) return nullptr;
-    int32_t slot = FindSlot(span, h);
-    return slot < 0 ? nullptr : &entries_[static_cast<size_t>(slots_[static_cast<size_t>(slot)].entry)];
+  // Inline, so that the common answer (no such span: one bit of the shape filter) costs a few
+  // instructions at the call site; the hash and the table are out of line.
+  [[gnu::always_inline]] const Entry* Lookup(std::string_view span) const {
+    if (span.empty() || !Bit(shapes_, Shape(span))) return nullptr;
+    return LookupHashed(span);
   }
+  const Entry* LookupHashed(std::string_view span) const;
 
   // The payload of `key`, or nullptr.
   const std::string* Find(std::string_view key) const {
@@ -81,12 +81,14 @@ class PhraseTable {
   }
 
  private:
-  static size_t Head(std::string_view s) {
-    return s.size() < 2 ? static_cast<unsigned char>(s[0]) : static_cast<unsigned char>(s[0]) << 8 | static_cast<unsigned char>(s[1]);
-  }
-  static size_t Tail(std::string_view s) {
+  // A first filter that needs no hash of the whole span: the length and the first, middle and
+  // last bytes of every key, prefix and suffix, as one bit of 64K. Most words are no part of a
+  // given table and differ from all its entries in one of these.
+  static size_t Shape(std::string_view s) {
     size_t n = s.size();
-    return n < 2 ? static_cast<unsigned char>(s[0]) : static_cast<unsigned char>(s[n - 2]) << 8 | static_cast<unsigned char>(s[n - 1]);
+    uint32_t x = static_cast<unsigned char>(s[0]) | static_cast<unsigned char>(s[n - 1]) << 8 |
+                 static_cast<unsigned char>(s[n / 2]) << 16 | static_cast<uint32_t>(n) << 24;
+    return (x * 0x9E3779B1u) >> 16;
   }
   // A 64K-bit Bloom filter over every key, prefix and suffix, with one cheap hash: most spans
   // that are none of them are turned away without touching the hash table. The hash reads the
@@ -133,8 +135,6 @@ class PhraseTable {
   Entry& Upsert(std::string_view s);
   static bool Bit(const std::vector<uint64_t>& bits, size_t k) { return (bits[k >> 6] >> (k & 63)) & 1; }
   static void SetBit(std::vector<uint64_t>& bits, size_t k) { bits[k >> 6] |= uint64_t{1} << (k & 63); }
-  bool MayStart(std::string_view s) const { return !s.empty() && Bit(starts_, Head(s)); }
-  bool MayEnd(std::string_view s) const { return !s.empty() && Bit(ends_, Tail(s)); }
   void Mark(std::string_view s, uint8_t kind);
   // Calls f(prefix, suffix) for every place a token can end inside `key`.
   template <typename F>
@@ -144,8 +144,7 @@ class PhraseTable {
   std::vector<Entry> entries_;
   std::vector<std::string> keys_;
   std::vector<uint64_t> bloom_ = std::vector<uint64_t>(1024);
-  std::vector<uint64_t> starts_ = std::vector<uint64_t>(1024);  // bit Head(s) of every key, prefix, suffix
-  std::vector<uint64_t> ends_ = std::vector<uint64_t>(1024);    // bit Tail(s)
+  std::vector<uint64_t> shapes_ = std::vector<uint64_t>(1024);  // bit Shape(s) of every key, prefix, suffix
   size_t max_tokens_ = 0;
 };
 
