@@ -497,6 +497,7 @@ int Run(const std::vector<std::string>& args, Command cmd) {
       extra.push_back(v);
     }
     vnextract::RecordWriter fmt_writer(std::cout, *fmt, wopts);  // formats only; writes nothing
+    r->out.reserve(r->out.size() + records.size() * 700);  // a JSON Lines record is ~600 bytes
     for (size_t k = 0; k < records.size(); ++k) {
       records[k].extra = extra;
       if (json_array && k > 0) r->out += ",\n";
