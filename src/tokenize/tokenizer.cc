@@ -4,6 +4,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <array>
 #include <iterator>
 
 #include "decode/utf8.h"
@@ -32,176 +33,344 @@ const char* TokenKindName(TokenKind kind) {
 
 namespace {
 
-enum class CharClass { kLetter, kDigit, kBlank, kBreak, kOther, kEnd };
+enum class CharClass : uint8_t { kLetter, kDigit, kBlank, kBreak, kOther, kEnd };
 
-CharClass Classify(char32_t c) {
-  if (c < 0x80) {
-    if (c >= '0' && c <= '9') return CharClass::kDigit;
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return CharClass::kLetter;
-    if (c == ' ') return CharClass::kBlank;
-    if (c == '\n') return CharClass::kBreak;
-    return CharClass::kOther;
+// What a byte that starts a code point says about it. The ASCII letters come first, lower case
+// as 0 and upper case as 1, so that the kind itself counts upper-case letters.
+enum ByteKind : uint8_t { kLowerByte, kUpperByte, kDigitByte, kBlankByte, kBreakByte, kOtherByte, kWideByte };
+
+constexpr std::array<uint8_t, 256> kByteKind = [] {
+  std::array<uint8_t, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    if (c >= 0x80) t[c] = kWideByte;  // the lead byte of a code point above ASCII
+    else if (c >= 'a' && c <= 'z') t[c] = kLowerByte;
+    else if (c >= 'A' && c <= 'Z') t[c] = kUpperByte;
+    else if (c >= '0' && c <= '9') t[c] = kDigitByte;
+    else if (c == ' ') t[c] = kBlankByte;
+    else if (c == '\n') t[c] = kBreakByte;
+    else t[c] = kOtherByte;
   }
-  if ((c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) || (c >= 0x1E00 && c <= 0x1EFF) ||
-      (c >= 0x300 && c <= 0x36F)) {
-    return CharClass::kLetter;  // Latin letters with diacritics, Vietnamese, combining marks
-  }
+  return t;
+}();
+
+constexpr CharClass kClassOfByte[] = {CharClass::kLetter, CharClass::kLetter, CharClass::kDigit,
+                                      CharClass::kBlank,  CharClass::kBreak,  CharClass::kOther};
+
+// Letters and marks of other scripts, which Vietnamese news rarely holds.
+[[gnu::noinline]] CharClass ClassifyRare(char32_t c) {
   if (u_isalpha(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK)) return CharClass::kLetter;
   return CharClass::kOther;
 }
 
-
-// First pass: runs of letters and digits, and single punctuation. The text is decoded once into
-// code points with their class, so the run rules can look one or two ahead by index.
-void CutRuns(std::string_view norm, std::vector<Token>* out) {
-  struct Cp {
-    char32_t c;
-    CharClass cls;
-    uint32_t byte;
-  };
-  thread_local std::vector<Cp> cps;
-  if (cps.size() < norm.size() + 2) cps.resize(norm.size() + 2);
-  size_t n = 0;
-  Cp* out_cp = cps.data();
-  for (size_t i = 0; i < norm.size();) {
-    uint32_t b = static_cast<uint32_t>(i);
-    unsigned char byte = static_cast<unsigned char>(norm[i]);
-    char32_t c = byte < 0x80 ? (++i, byte) : NextCodePoint(norm, &i);
-    out_cp[n++] = {c, Classify(c), b};
+// Class of a code point above ASCII: the ranges answer for Vietnamese text, ICU for the rest.
+inline CharClass ClassifyWide(char32_t c) {
+  if ((c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) || (c >= 0x1E00 && c <= 0x1EFF) ||
+      (c >= 0x300 && c <= 0x36F)) {
+    return CharClass::kLetter;  // Latin letters with diacritics, Vietnamese, combining marks
   }
-  out_cp[n] = {0, CharClass::kEnd, static_cast<uint32_t>(norm.size())};
-  out_cp[n + 1] = {0, CharClass::kEnd, static_cast<uint32_t>(norm.size())};
-  bool space = false;
-  for (size_t k = 0; k < n;) {
-    const Cp& p = cps[k];
-    if (p.cls == CharClass::kBlank) {
-      space = true;
-      ++k;
+  return ClassifyRare(c);
+}
+
+// A code point: its value, class and UTF-8 length; {0, kEnd, 0} at the end of the text.
+struct Cp {
+  char32_t c;
+  CharClass cls;
+  uint32_t len;
+};
+
+// The code point at p, a byte of s (or its end).
+[[gnu::always_inline]] inline Cp At(std::string_view s, const unsigned char* p) {
+  const auto* begin = reinterpret_cast<const unsigned char*>(s.data());
+  if (p == begin + s.size()) return {0, CharClass::kEnd, 0};
+  uint8_t kind = kByteKind[*p];
+  if (kind != kWideByte) return {*p, kClassOfByte[kind], 1};
+  size_t i = static_cast<size_t>(p - begin), k = i;
+  char32_t c = NextCodePoint(s, &k);
+  return {c, ClassifyWide(c), static_cast<uint32_t>(k - i)};
+}
+
+// Scraped text glues words to figures: "22362591Trang", "CoV-2ngày", "sở hữu10,3%". A Vietnamese
+// word (two or more letters, one with a diacritic) never shares a token with digits. True if one
+// starts at p.
+bool VietnameseWordAt(std::string_view s, const unsigned char* p) {
+  int count = 0;
+  bool vi = false;
+  for (Cp q = At(s, p); q.cls == CharClass::kLetter; p += q.len, q = At(s, p)) {
+    ++count;
+    vi = vi || q.c >= 0x80;
+    if (count >= 2 && vi) return true;
+  }
+  return false;
+}
+
+// A position in the text: byte p, code point cp.
+struct Pos {
+  const unsigned char* p;
+  uint32_t cp;
+};
+
+// Letters, counted as a token needs them.
+struct LetterCount {
+  uint32_t letters = 0;  // other than combining marks
+  uint32_t uppers = 0;
+  bool vietnamese = false;  // one is not ASCII
+};
+
+// Takes the letters from *at on and returns the code point after them. ASCII letters go by the
+// byte table, and the letters of Vietnamese words above ASCII (U+00C0..U+01BF and U+1E80..U+1EFF,
+// none of them a combining mark) are decoded on the spot; code points are counted at the end from
+// the bytes, less the continuation bytes.
+[[gnu::always_inline]] inline Cp TakeLetters(std::string_view s, Pos* at, LetterCount* n) {
+  const auto* const end = reinterpret_cast<const unsigned char*>(s.data()) + s.size();
+  const unsigned char* const from = at->p;
+  const unsigned char* p = from;
+  uint32_t continuation = 0, marks = 0, uppers = 0;
+  bool vietnamese = false;
+  Cp q;
+  for (;;) {
+    if (p == end) {
+      q = {0, CharClass::kEnd, 0};
+      break;
+    }
+    uint8_t kind = kByteKind[*p];
+    if (kind <= kUpperByte) {
+      uppers += kind;
+      ++p;
       continue;
     }
-    Token t{};
+    char32_t c;
+    if (*p >= 0xC3 && *p <= 0xC6) {
+      c = (char32_t(*p & 0x1F) << 6) | (p[1] & 0x3F);
+      if (c == 0xD7 || c == 0xF7) {  // × ÷
+        q = {c, CharClass::kOther, 2};
+        break;
+      }
+      p += 2;
+      continuation += 1;
+    } else if (*p == 0xE1 && (p[1] == 0xBA || p[1] == 0xBB)) {
+      c = 0x1E00 | (char32_t(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+      p += 3;
+      continuation += 2;
+    } else {
+      q = At(s, p);
+      if (q.cls != CharClass::kLetter) break;
+      vietnamese = true;
+      if (IsMark(q.c)) {
+        ++marks;
+      } else {
+        uppers += IsUpper(q.c);
+      }
+      p += q.len;
+      continuation += q.len - 1;
+      continue;
+    }
+    vietnamese = true;
+    uppers += IsUpper(c);
+  }
+  uint32_t cps = static_cast<uint32_t>(p - from) - continuation;
+  n->letters += cps - marks;
+  n->uppers += uppers;
+  n->vietnamese = n->vietnamese || vietnamese;
+  *at = {p, at->cp + cps};
+  return q;
+}
+
+// The run of letters and digits that starts at *at: it takes '.' and ',' between digits, '&'
+// between letters, '-' after a letter before a letter or digit, '²' and '³' after a letter; it ends
+// before a letter after digits that is upper case before lower case or starts a Vietnamese word,
+// and before digits after a Vietnamese word. Moves *at past it, sets t->all_upper and returns its
+// kind.
+[[gnu::noinline]] TokenKind CutRun(std::string_view s, Pos* at, Token* t) {
+  const auto* const end = reinterpret_cast<const unsigned char*>(s.data()) + s.size();
+  const Cp first = At(s, at->p);
+  bool has_letter = false, has_digit = false;
+  LetterCount all;
+  uint32_t word_letters = 0;  // letters since the last digit, and whether one is not ASCII
+  bool word_vietnamese = false;
+  CharClass prev = CharClass::kEnd;
+  for (Cp q = first;;) {  // q is the code point at *at
+    if (q.cls == CharClass::kLetter) {
+      if (prev == CharClass::kDigit &&
+          ((IsUpper(q.c) && IsLower(At(s, at->p + q.len).c)) || VietnameseWordAt(s, at->p))) {
+        break;
+      }
+      uint32_t from = at->cp;
+      LetterCount n;
+      q = TakeLetters(s, at, &n);
+      all.letters += n.letters;
+      all.uppers += n.uppers;
+      word_letters += at->cp - from;
+      word_vietnamese = word_vietnamese || n.vietnamese;
+      has_letter = true;
+      prev = CharClass::kLetter;
+    } else if (q.cls == CharClass::kDigit) {
+      if (prev == CharClass::kLetter && word_letters >= 2 && word_vietnamese) break;
+      do {
+        ++at->p;
+        ++at->cp;
+      } while (at->p < end && kByteKind[*at->p] == kDigitByte);
+      q = At(s, at->p);
+      word_letters = 0;
+      word_vietnamese = false;
+      has_digit = true;
+      prev = CharClass::kDigit;
+    } else {
+      char32_t d = q.c;
+      Cp next{};
+      bool take;
+      if (prev == CharClass::kDigit && (d == '.' || d == ',')) {
+        next = At(s, at->p + 1);
+        take = next.cls == CharClass::kDigit;
+        prev = CharClass::kDigit;  // "1.000": the separator sits between digits
+      } else if (prev == CharClass::kLetter && (d == '&' || d == '-')) {
+        next = At(s, at->p + 1);
+        take = next.cls == CharClass::kLetter || (d == '-' && next.cls == CharClass::kDigit);
+      } else if (prev == CharClass::kLetter && (d == 0xB2 || d == 0xB3)) {  // m², m³
+        next = At(s, at->p + q.len);
+        take = true;
+        prev = CharClass::kOther;
+      } else {
+        take = false;
+      }
+      if (!take) break;
+      at->p += q.len;
+      ++at->cp;
+      q = next;
+    }
+  }
+  t->all_upper = all.letters >= 2 && all.uppers == all.letters;
+  if (has_letter && has_digit) return first.cls == CharClass::kDigit ? TokenKind::kNumUnit : TokenKind::kAlnum;
+  return has_digit ? TokenKind::kNumber : TokenKind::kWord;
+}
+
+// First pass: runs of letters and digits, and single punctuation, cut straight from the UTF-8
+// bytes, with the code-point offsets counted on the way. Within a run a letter after a letter and
+// a digit after a digit are always taken, so the rules are asked only where the class changes.
+// Most runs are a word or a number that ends at a character no rule could take: they are cut
+// here, the others by CutRun from their start.
+void CutRuns(std::string_view norm, std::vector<Token>* out) {
+  const auto* const begin = reinterpret_cast<const unsigned char*>(norm.data());
+  const auto* const end = begin + norm.size();
+  bool space = false;
+  const unsigned char* p = begin;
+  uint32_t cp = 0;  // code-point offset of p
+  while (p < end) {
+    uint8_t kind = kByteKind[*p];
+    if (kind == kBlankByte) {
+      space = true;
+      ++p;
+      ++cp;
+      continue;
+    }
+    Token& t = out->emplace_back();
     t.space_before = space;
     space = false;
-    t.b = p.byte;
-    t.cb = static_cast<uint32_t>(k);
-    if (p.cls == CharClass::kBreak || p.cls == CharClass::kOther) {
-      t.kind = p.cls == CharClass::kBreak ? TokenKind::kBreak : TokenKind::kPunct;
-      ++k;
+    t.b = static_cast<uint32_t>(p - begin);
+    t.cb = cp;
+    Cp first{*p, CharClass::kLetter, 1};
+    if (kind == kWideByte) {
+      first = At(norm, p);
+      if (first.cls == CharClass::kLetter) t.upper_initial = !IsMark(first.c) && IsUpper(first.c);
+    } else if (kind <= kUpperByte) {
+      t.upper_initial = kind == kUpperByte;
+    } else if (kind == kDigitByte) {
+      first.cls = CharClass::kDigit;
     } else {
-      bool has_letter = false, has_digit = false;
-      int letters = 0, uppers = 0;
-      CharClass prev = CharClass::kEnd;
-      size_t j = k;
-      int word_letters = 0;  // letters since the last digit, and whether one is not ASCII
-      bool word_vietnamese = false;
-      // Scraped text glues words to figures: "22362591Trang", "CoV-2ngày", "sở hữu10,3%". A
-      // Vietnamese word (two or more letters, one with a diacritic) never shares a token with digits.
-      auto vietnamese_word_at = [&](size_t from) {
-        int count = 0;
-        bool vi = false;
-        for (size_t q = from; cps[q].cls == CharClass::kLetter; ++q) {
-          ++count;
-          vi = vi || cps[q].c >= 0x80;
-        }
-        return count >= 2 && vi;
-      };
-      for (; j < n; ++j) {
-        char32_t d = cps[j].c;
-        CharClass cls = cps[j].cls;
-        CharClass next = cps[j + 1].cls;
-        bool take;
-        if (cls == CharClass::kLetter && prev == CharClass::kDigit &&
-            ((IsUpper(d) && IsLower(cps[j + 1].c)) || vietnamese_word_at(j))) {
-          take = false;
-        } else if (cls == CharClass::kDigit && prev == CharClass::kLetter && word_letters >= 2 && word_vietnamese) {
-          take = false;
-        } else if (cls == CharClass::kLetter || cls == CharClass::kDigit) {
-          take = true;
-        } else if (prev == CharClass::kDigit && (d == '.' || d == ',')) {
-          take = next == CharClass::kDigit;
-        } else if (prev == CharClass::kLetter && d == '&') {
-          take = next == CharClass::kLetter;
-        } else if (prev == CharClass::kLetter && d == '-') {
-          take = next == CharClass::kLetter || next == CharClass::kDigit;
-        } else {
-          take = prev == CharClass::kLetter && (d == 0xB2 || d == 0xB3);  // m², m³
-        }
-        if (!take) break;
-        if (cls == CharClass::kLetter) {
-          ++word_letters;
-          word_vietnamese = word_vietnamese || d >= 0x80;
-        } else if (cls == CharClass::kDigit) {
-          word_letters = 0;
-          word_vietnamese = false;
-        }
-        if (cls == CharClass::kLetter) {
-          has_letter = true;
-          if (!IsMark(d)) {
-            ++letters;
-            if (IsUpper(d)) {
-              ++uppers;
-              if (j == k) t.upper_initial = true;
-            }
-          }
-          prev = CharClass::kLetter;
-        } else if (cls == CharClass::kDigit) {
-          has_digit = true;
-          prev = CharClass::kDigit;
-        } else if (d == '.' || d == ',') {
-          prev = CharClass::kDigit;  // "1.000": the separator sits between digits
-        } else if (d == '&' || d == '-') {
-          prev = CharClass::kLetter;
-        } else {
-          prev = CharClass::kOther;
-        }
-      }
-      t.all_upper = letters >= 2 && uppers == letters;
-      if (has_letter && has_digit) {
-        t.kind = p.cls == CharClass::kDigit ? TokenKind::kNumUnit : TokenKind::kAlnum;
-      } else {
-        t.kind = has_digit ? TokenKind::kNumber : TokenKind::kWord;
-      }
-      k = j;
+      first.cls = kind == kBreakByte ? CharClass::kBreak : CharClass::kOther;
     }
-    t.e = cps[k].byte;
-    t.ce = static_cast<uint32_t>(k);
-    out->push_back(t);
+    Pos to{p, cp};
+    bool cut = false;
+    if (first.cls == CharClass::kLetter) {
+      LetterCount n;
+      Cp after = TakeLetters(norm, &to, &n);
+      // After letters only a digit, '&', '-', '²' or '³' may be taken; not a digit after a
+      // Vietnamese word.
+      if (after.cls == CharClass::kDigit ? to.cp - cp >= 2 && n.vietnamese
+                                         : after.c != '&' && after.c != '-' && after.c != 0xB2 && after.c != 0xB3) {
+        t.kind = TokenKind::kWord;
+        t.all_upper = n.letters >= 2 && n.uppers == n.letters;
+        cut = true;
+      }
+    } else if (first.cls == CharClass::kDigit) {
+      do {
+        ++to.p;
+        ++to.cp;
+      } while (to.p < end && kByteKind[*to.p] == kDigitByte);
+      // After digits only a letter, or '.' or ',' before a digit, may be taken.
+      uint8_t next = to.p < end ? kByteKind[*to.p] : static_cast<uint8_t>(kBlankByte);
+      if (next == kBlankByte || next == kBreakByte || (next == kOtherByte && *to.p != '.' && *to.p != ',') ||
+          (next == kWideByte && At(norm, to.p).cls != CharClass::kLetter)) {
+        t.kind = TokenKind::kNumber;
+        cut = true;
+      }
+    } else {
+      t.kind = first.cls == CharClass::kBreak ? TokenKind::kBreak : TokenKind::kPunct;
+      to.p += first.len;
+      ++to.cp;
+      cut = true;
+    }
+    if (!cut) {
+      to = {p, cp};
+      t.kind = CutRun(norm, &to, &t);
+    }
+    p = to.p;
+    cp = to.cp;
+    t.e = static_cast<uint32_t>(p - begin);
+    t.ce = cp;
   }
 }
 
+// Second pass, in place: joined tokens are written from the front, never past the token being
+// read. The one token read behind (Fraction asks whether token i - 1 is a '/') is then either
+// untouched or rewritten from itself with only a number's kind changed, so every question gets
+// the answer it would get on the tokens as cut.
 class Joiner {
  public:
-  Joiner(std::string_view norm, std::string_view lower, const Lexicons& lex, const std::vector<Token>& t)
-      : norm_(norm), lower_(lower), lex_(lex), t_(t) {}
+  Joiner(std::string_view norm, std::string_view lower, const Lexicons& lex, Token* t, size_t n)
+      : norm_(norm), lower_(lower), lex_(lex), t_(t), n_(n) {}
 
-  void Run(std::vector<Token>* out) {
-    for (size_t i = 0; i < t_.size();) {
+  // Returns the number of tokens left.
+  size_t Run() {
+    size_t w = 0;
+    for (size_t i = 0; i < n_;) {
+      // Every join starts at a number, "15h30" and "10h" at a number glued to letters: the tokens
+      // before the next one stay as they are.
+      size_t j = i;
+      while (j < n_ && t_[j].kind != TokenKind::kNumber && t_[j].kind != TokenKind::kNumUnit) ++j;
+      if (w != i) std::copy(t_ + i, t_ + j, t_ + w);
+      w += j - i;
+      i = j;
+      if (i == n_) break;
+      TokenKind first = t_[i].kind;
       size_t end = 0;
       TokenKind kind = TokenKind::kPunct;
-      if (Code(i, &end)) kind = TokenKind::kCode;
-      else if (Date(i, &end)) kind = TokenKind::kDate;
-      else if (Time(i, &end)) kind = TokenKind::kTime;
-      else if (Fraction(i, &end)) kind = TokenKind::kFraction;
-      else if (Percent(i, &end)) kind = TokenKind::kPercent;
-      if (end == 0) {
-        Token tok = t_[i];
-        if (tok.kind == TokenKind::kNumUnit) tok.kind = NumAlphaKind(tok);
-        out->push_back(tok);
-        ++i;
-        continue;
+      if (first == TokenKind::kNumber) {
+        if (Code(i, &end)) kind = TokenKind::kCode;
+        else if (Date(i, &end)) kind = TokenKind::kDate;
+        else if (Time(i, &end)) kind = TokenKind::kTime;
+        else if (Fraction(i, &end)) kind = TokenKind::kFraction;
+        else if (Percent(i, &end)) kind = TokenKind::kPercent;
+      } else if (Time(i, &end)) {
+        kind = TokenKind::kTime;
       }
       Token tok = t_[i];
-      tok.kind = kind;
-      tok.e = t_[end - 1].e;
-      tok.ce = t_[end - 1].ce;
-      out->push_back(tok);
+      if (end == 0) {
+        if (tok.kind == TokenKind::kNumUnit) tok.kind = NumAlphaKind(tok);
+        end = i + 1;
+      } else {
+        tok.kind = kind;
+        tok.e = t_[end - 1].e;
+        tok.ce = t_[end - 1].ce;
+      }
+      t_[w++] = tok;
       i = end;
     }
+    return w;
   }
 
  private:
   std::string_view Text(size_t j) const { return norm_.substr(t_[j].b, t_[j].e - t_[j].b); }
-  bool Has(size_t j) const { return j < t_.size(); }
+  bool Has(size_t j) const { return j < n_; }
   bool Adjacent(size_t j) const { return Has(j) && !t_[j].space_before; }
   bool Punct(size_t j, char c) const {
     return Has(j) && t_[j].kind == TokenKind::kPunct && t_[j].e - t_[j].b == 1 && norm_[t_[j].b] == c;
@@ -224,6 +393,13 @@ class Joiner {
     if (t_[j].kind == TokenKind::kAlnum) return true;
     if (t_[j].kind != TokenKind::kWord) return false;
     return t_[j].all_upper || Text(j).find('-') != std::string_view::npos;
+  }
+
+  // The value of a short run of ASCII digits.
+  static int Digits(std::string_view s) {
+    int v = 0;
+    for (char c : s) v = v * 10 + (c - '0');
+    return v;
   }
 
   // 93/2021/NQ-HĐND, 844/QĐ-TTg, 59/2020/QH14, 36-NQ/TW
@@ -266,9 +442,9 @@ class Joiner {
       if (p2 != std::string_view::npos && s.find_first_of(".,", p2 + 1) == std::string_view::npos &&
           s.find(',') == std::string_view::npos && p1 >= 1 && p1 <= 2 && p2 - p1 - 1 >= 1 &&
           p2 - p1 - 1 <= 2 && s.size() - p2 - 1 == 4) {
-        d = std::stoi(std::string(s.substr(0, p1)));
-        m = std::stoi(std::string(s.substr(p1 + 1, p2 - p1 - 1)));
-        y = std::stoi(std::string(s.substr(p2 + 1)));
+        d = Digits(s.substr(0, p1));
+        m = Digits(s.substr(p1 + 1, p2 - p1 - 1));
+        y = Digits(s.substr(p2 + 1));
         if (IsValidDate(d, m, y)) {
           *end = i + 1;
           return true;
@@ -324,7 +500,7 @@ class Joiner {
     if (Punct(i + 3, '/') && Adjacent(i + 3)) return false;  // a/b/c that is no date
     if (i > 0 && Punct(i - 1, '/') && Adjacent(i)) return false;
     // "64/256 GB": two figures of one measure, not a fraction (time units excepted: "1/2 ngày").
-    if (i + 3 < t_.size() && t_[i + 3].kind == TokenKind::kWord) {
+    if (i + 3 < n_ && t_[i + 3].kind == TokenKind::kWord) {
       std::string_view w = lower_.substr(t_[i + 3].b, t_[i + 3].e - t_[i + 3].b);
       const std::string* unit = lex_.units.Find(w);
       static const std::string_view kTime[] = {"năm", "tháng", "tuần", "ngày", "giờ", "phút", "giây", "tuổi"};
@@ -360,18 +536,17 @@ class Joiner {
   std::string_view norm_;
   std::string_view lower_;
   const Lexicons& lex_;
-  const std::vector<Token>& t_;
+  Token* t_;
+  size_t n_;
 };
 
 }  // namespace
 
 void Tokenize(std::string_view norm, std::string_view lower, const Lexicons& lex, std::vector<Token>* out) {
-  std::vector<Token> runs;
-  runs.reserve(norm.size() / 4);
-  CutRuns(norm, &runs);
   out->clear();
-  out->reserve(runs.size());
-  Joiner(norm, lower, lex, runs).Run(out);
+  out->reserve(norm.size() / 4);
+  CutRuns(norm, out);
+  out->resize(Joiner(norm, lower, lex, out->data(), out->size()).Run());
 }
 
 }  // namespace vnextract::internal
