@@ -4,6 +4,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <cstring>
 #include <stdexcept>
 
 #include "decode/utf8.h"
@@ -82,14 +83,288 @@ const icu::Normalizer2& Nfc() {
   return *nfc;
 }
 
-// Writes the normalized text, its lower case and the source map into pre-sized buffers.
-class Builder {
+// The normalized form of one input code point that the fast path copies without asking ICU:
+// UTF-8 of the unified code point and of its lower case, each padded to 4 bytes so that it is
+// copied with one fixed-size store, and its length; size 0 when the code point needs the
+// general path.
+struct FastCode {
+  char norm[4];
+  char lower[4];
+  uint8_t size;
+};
+
+constexpr bool IsPrintableAscii(size_t b) { return b - 0x21 < 0x7F - 0x21; }
+
+// Fast codes of the non-ASCII code points of Vietnamese text: Latin-1 and Latin Extended,
+// Latin Extended Additional (the Vietnamese letters) and General Punctuation (quotes, dashes).
+// A code point gets one when it is no blank, alone already NFC and composes with nothing before
+// it — so the general path would emit it alone, and the code point before it alone too.
+class FastCodes {
  public:
-  Builder(NormalizedText* out, size_t bytes, size_t cps) : out_(out) {
-    out_->norm.resize(bytes + 16);
-    out_->lower.resize(bytes + 16);
-    out_->source_begin.resize(cps + 4);
-    out_->source_end.resize(cps + 4);
+  static constexpr char32_t kLatinEnd = 0x300;
+  static constexpr char32_t kVietnameseBegin = 0x1E00, kVietnameseEnd = 0x1F00;
+  static constexpr char32_t kPunctuationBegin = 0x2000, kPunctuationEnd = 0x2080;
+
+  FastCodes() {
+    for (int b = 0; b < 256; ++b) {
+      ascii_lower_[b] = static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
+    }
+    for (char32_t c = 0x80; c < kLatinEnd; ++c) latin_[c - 0x80] = Make(c);
+    for (char32_t c = kVietnameseBegin; c < kVietnameseEnd; ++c) vietnamese_[c - kVietnameseBegin] = Make(c);
+    for (char32_t c = kPunctuationBegin; c < kPunctuationEnd; ++c) {
+      punctuation_[c - kPunctuationBegin] = Make(c);
+    }
+  }
+
+  // Lower case of a byte: ASCII letters, everything else as it is.
+  char AsciiLower(size_t b) const { return ascii_lower_[b]; }
+  // c in [U+0080, U+0300). Its fast code, when it has one, is 2 bytes long: look-alikes of
+  // this range unify to code points of 2 bytes.
+  const FastCode& Latin(char32_t c) const { return latin_[c - 0x80]; }
+  // Any c of three UTF-8 bytes: nullptr outside the tables.
+  const FastCode* ThreeBytes(char32_t c) const {
+    if (c - kVietnameseBegin < kVietnameseEnd - kVietnameseBegin) return &vietnamese_[c - kVietnameseBegin];
+    if (c - kPunctuationBegin < kPunctuationEnd - kPunctuationBegin) return &punctuation_[c - kPunctuationBegin];
+    return nullptr;
+  }
+
+ private:
+  static FastCode Make(char32_t c) {
+    FastCode f{};
+    char32_t u = UnifyLookAlike(c);
+    if (ClassifyBlank(u) != Blank::kNone || MayCompose(u) || !StableAlone(u)) return f;
+    std::string norm, lower;
+    AppendUtf8(u, &norm);
+    AppendUtf8(LowerSameLength(u), &lower);
+    norm.copy(f.norm, norm.size());
+    lower.copy(f.lower, lower.size());
+    f.size = static_cast<uint8_t>(norm.size());
+    return f;
+  }
+
+  char ascii_lower_[256];
+  FastCode latin_[kLatinEnd - 0x80];
+  FastCode vietnamese_[kVietnameseEnd - kVietnameseBegin];
+  FastCode punctuation_[kPunctuationEnd - kPunctuationBegin];
+};
+
+// Normalizes one text into `out`: a fast path copies runs of code points that NFC and the
+// blank rules leave alone; everything else goes, one blank run or one composing segment at a
+// time, through the general path, which asks ICU.
+class Normalizer {
+ public:
+  Normalizer(std::string_view in, NormalizedText* out) : in_(in), out_(out) {
+    out_->original = in;
+    out_->original_byte.resize(in.size() + 1);
+    out_->norm.resize(in.size() + kSlack);
+    out_->lower.resize(in.size() + kSlack);
+    // The fast path emits one code point per input code point, and there are no more of those
+    // than input bytes.
+    out_->source_begin.resize(in.size() + kSlack);
+    out_->source_end.resize(in.size() + kSlack);
+  }
+
+  void Run() {
+    while (i_ < in_.size()) {
+      FastRun();
+      if (i_ < in_.size()) GeneralUnit();
+    }
+    out_->original_byte[ci_] = static_cast<uint32_t>(in_.size());
+    out_->original_byte.resize(ci_ + 1);
+    out_->norm.resize(nb_);
+    out_->lower.resize(nb_);
+    out_->source_begin.resize(nc_);
+    out_->source_end.resize(nc_);
+  }
+
+ private:
+  // Room past the written bytes for the fast path's fixed 4-byte stores.
+  static constexpr size_t kSlack = 16;
+
+  // Emits code points from i_ on while each is printable ASCII, a space after a non-blank, or
+  // has a FastCode; stops before the first other one. Each of these stands alone in the output
+  // with its own one-code-point source span. At the stop the last one is taken back when it is
+  // a space (the blank run may go on, or end the text) or when what stops the run is no blank
+  // (a combining mark, or a dropped character before one, would compose with it).
+  // Not inlined: in a function of its own the loop keeps its state in registers.
+  [[gnu::noinline]] void FastRun() {
+    static const FastCodes codes;
+    const auto* s = reinterpret_cast<const unsigned char*>(in_.data());
+    const size_t size = in_.size();
+    Reserve(size - i_);
+    char* const norm = out_->norm.data();
+    char* const lower = out_->lower.data();
+    uint32_t* const byte = out_->original_byte.data();
+    size_t i = i_, nb = nb_, ci = ci_;
+    while (i < size) {
+      size_t b = s[i];
+      if (IsPrintableAscii(b)) [[likely]] {
+        do {
+          byte[ci] = static_cast<uint32_t>(i);
+          norm[nb] = static_cast<char>(b);
+          lower[nb] = codes.AsciiLower(b);
+          ++ci;
+          ++nb;
+          ++i;
+        } while (i < size && IsPrintableAscii(b = s[i]));
+        continue;
+      }
+      if (b == ' ') {
+        // A space at the start is dropped, a second one joins the first: the general path's.
+        if (nb == 0 || norm[nb - 1] == ' ') break;
+        byte[ci++] = static_cast<uint32_t>(i);
+        norm[nb] = ' ';
+        lower[nb] = ' ';
+        ++nb;
+        ++i;
+        continue;
+      }
+      if (b - 0xC2 < 0xCC - 0xC2) {  // U+0080..U+02FF, all 2 bytes long when they have a fast code
+        const FastCode& f = codes.Latin((char32_t(b & 0x1F) << 6) | (s[i + 1] & 0x3F));
+        if (f.size == 0) break;
+        byte[ci++] = static_cast<uint32_t>(i);
+        std::memcpy(norm + nb, f.norm, 4);
+        std::memcpy(lower + nb, f.lower, 4);
+        nb += 2;
+        i += 2;
+        continue;
+      }
+      if (b - 0xE0 >= 0xF0 - 0xE0) break;
+      const FastCode* f =
+          codes.ThreeBytes((char32_t(b & 0x0F) << 12) | (char32_t(s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F));
+      if (f == nullptr || f->size == 0) break;
+      byte[ci++] = static_cast<uint32_t>(i);
+      std::memcpy(norm + nb, f->norm, 4);
+      std::memcpy(lower + nb, f->lower, 4);
+      nb += f->size;
+      i += 3;
+    }
+    if (ci > ci_ && (norm[nb - 1] == ' ' || (i < size && !BlankAt(i)))) {
+      --ci;
+      i = byte[ci];
+      do {
+        --nb;
+      } while ((static_cast<unsigned char>(norm[nb]) & 0xC0) == 0x80);
+    }
+    FillSourceMap(ci_, static_cast<uint32_t>(ci - ci_));
+    i_ = i;
+    ci_ = static_cast<uint32_t>(ci);
+    nb_ = nb;
+  }
+
+  // True when the input code point at byte i is a space or line break (not a dropped character).
+  bool BlankAt(size_t i) const {
+    Blank blank = ClassifyBlank(Next(&i));
+    return blank == Blank::kSpace || blank == Blank::kNewline;
+  }
+
+  // Appends `count` output code points coming one to one from input code points first,
+  // first + 1, ...
+  void FillSourceMap(uint32_t first, uint32_t count) {
+    uint32_t* begin = out_->source_begin.data() + nc_;
+    uint32_t* end = out_->source_end.data() + nc_;
+    // Four at a time in vector registers.
+    using U32x4 = uint32_t __attribute__((vector_size(16)));
+    U32x4 v = {first, first + 1, first + 2, first + 3};
+    uint32_t k = 0;
+    for (; k + 4 <= count; k += 4) {
+      const U32x4 w = v + 1;
+      std::memcpy(begin + k, &v, sizeof v);
+      std::memcpy(end + k, &w, sizeof w);
+      v = w + 3;
+    }
+    for (; k < count; ++k) {
+      begin[k] = first + k;
+      end[k] = first + k + 1;
+    }
+    nc_ += count;
+  }
+
+  // Normalizes what starts at i_: a run of blanks and dropped characters (emitted as one ' '
+  // or '\n' when a non-blank follows and something was emitted before), or a segment — a
+  // non-blank and every following code point that may compose with it, across dropped
+  // characters (a soft hyphen or zero-width space between a letter and its tone mark).
+  void GeneralUnit() {
+    static const icu::Normalizer2& nfc = Nfc();
+    uint32_t* byte = out_->original_byte.data();
+    const uint32_t first = ci_;
+    byte[first] = static_cast<uint32_t>(i_);
+    size_t i = i_;
+    char32_t c = Next(&i);
+    Blank blank = ClassifyBlank(c);
+    if (blank != Blank::kNone) {
+      Blank pending = Blank::kNone;
+      uint32_t pending_b = 0, pending_e = 0;
+      uint32_t k = first;
+      for (;;) {
+        if (blank != Blank::kDrop) {
+          if (pending == Blank::kNone) pending_b = k;
+          if (blank == Blank::kNewline || pending == Blank::kNone) pending = blank;
+          pending_e = k + 1;
+        }
+        ++k;
+        if (i == in_.size()) break;
+        size_t after = i;
+        blank = ClassifyBlank(Next(&after));
+        if (blank == Blank::kNone) break;
+        byte[k] = static_cast<uint32_t>(i);
+        i = after;
+      }
+      if (pending != Blank::kNone && i < in_.size() && nb_ > 0) {
+        Emit(pending == Blank::kNewline ? '\n' : ' ', pending_b, pending_e);
+      }
+      ci_ = k;
+      i_ = i;
+      return;
+    }
+    uint32_t j = first + 1;  // end of the segment
+    size_t j_byte = i;
+    for (uint32_t k = j; i < in_.size(); ++k) {
+      size_t after = i;
+      char32_t d = Next(&after);
+      bool composes = MayCompose(d);
+      if (!composes && ClassifyBlank(d) != Blank::kDrop) break;
+      byte[k] = static_cast<uint32_t>(i);
+      i = after;
+      if (composes) {
+        j = k + 1;
+        j_byte = i;
+      }
+    }
+    if (j == first + 1 && StableAlone(c)) {
+      Emit(c, first, j);
+    } else {
+      icu::UnicodeString seg;
+      for (size_t k = i_; k < j_byte;) {
+        char32_t d = Next(&k);
+        if (ClassifyBlank(d) != Blank::kDrop) seg.append(static_cast<UChar32>(d));
+      }
+      UErrorCode status = U_ZERO_ERROR;
+      icu::UnicodeString composed = nfc.normalize(seg, status);
+      if (U_FAILURE(status)) composed = seg;
+      for (int32_t k = 0; k < composed.length();) {
+        UChar32 ch = composed.char32At(k);
+        Emit(static_cast<char32_t>(ch), first, j);
+        k += U16_LENGTH(ch);
+      }
+    }
+    ci_ = j;
+    i_ = j_byte;
+  }
+
+  // The input code point at *i, look-alikes unified; advances *i.
+  char32_t Next(size_t* i) const { return UnifyLookAlike(NextCodePoint(in_, i)); }
+
+  // Makes room for `bytes` more bytes and as many code points past the written output.
+  void Reserve(size_t bytes) {
+    if (nb_ + bytes + kSlack > out_->norm.size()) {
+      out_->norm.resize(nb_ + bytes + kSlack);
+      out_->lower.resize(nb_ + bytes + kSlack);
+    }
+    if (nc_ + bytes + kSlack > out_->source_begin.size()) {
+      out_->source_begin.resize(nc_ + bytes + kSlack);
+      out_->source_end.resize(nc_ + bytes + kSlack);
+    }
   }
 
   void Emit(char32_t c, uint32_t src_b, uint32_t src_e) {
@@ -101,45 +376,13 @@ class Builder {
       out_->source_begin.resize(out_->source_begin.size() * 2);
       out_->source_end.resize(out_->source_end.size() * 2);
     }
-    char* n = out_->norm.data() + nb_;
-    char* l = out_->lower.data() + nb_;
-    if (c < 0x80) {
-      n[0] = static_cast<char>(c);
-      l[0] = static_cast<char>(LowerSameLength(c));
-      nb_ += 1;
-    } else {
-      nb_ += Encode(c, n);
-      Encode(LowerSameLength(c), l);
-    }
+    Encode(LowerSameLength(c), out_->lower.data() + nb_);
+    nb_ += Encode(c, out_->norm.data() + nb_);
     out_->source_begin[nc_] = src_b;
     out_->source_end[nc_] = src_e;
     ++nc_;
   }
 
-  // Printable ASCII: the common case, without the checks Emit makes.
-  void EmitAscii(char c, uint32_t src) {
-    if (nb_ + 1 > out_->norm.size() || nc_ + 1 > out_->source_begin.size()) {
-      Emit(static_cast<unsigned char>(c), src, src + 1);
-      return;
-    }
-    out_->norm[nb_] = c;
-    out_->lower[nb_] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-    ++nb_;
-    out_->source_begin[nc_] = src;
-    out_->source_end[nc_] = src + 1;
-    ++nc_;
-  }
-
-  bool empty() const { return nb_ == 0; }
-
-  void Finish() {
-    out_->norm.resize(nb_);
-    out_->lower.resize(nb_);
-    out_->source_begin.resize(nc_);
-    out_->source_end.resize(nc_);
-  }
-
- private:
   static size_t Encode(char32_t c, char* p) {
     if (c < 0x80) {
       p[0] = static_cast<char>(c);
@@ -163,101 +406,16 @@ class Builder {
     return 4;
   }
 
+  std::string_view in_;
   NormalizedText* out_;
-  size_t nb_ = 0;
-  size_t nc_ = 0;
+  size_t i_ = 0;     // input byte
+  uint32_t ci_ = 0;  // input code point
+  size_t nb_ = 0;    // output byte
+  size_t nc_ = 0;    // output code point
 };
 
 }  // namespace
 
-void Normalize(std::string_view original, NormalizedText* out) {
-  static const icu::Normalizer2& nfc = Nfc();
-  out->original = original;
-  // Decode once into code points with their byte offsets.
-  thread_local UninitializedVector<char32_t> cps;
-  cps.resize(original.size() + 1);
-  out->original_byte.resize(original.size() + 1);
-  size_t count = 0;
-  for (size_t i = 0; i < original.size();) {
-    out->original_byte[count] = static_cast<uint32_t>(i);
-    unsigned char b = static_cast<unsigned char>(original[i]);
-    if (b < 0x80) {
-      cps[count++] = b;
-      ++i;
-    } else {
-      cps[count++] = UnifyLookAlike(NextCodePoint(original, &i));
-    }
-  }
-  out->original_byte[count] = static_cast<uint32_t>(original.size());
-  out->original_byte.resize(count + 1);
-  cps.resize(count);
-
-  Builder b(out, original.size(), cps.size());
-  Blank pending = Blank::kNone;
-  uint32_t pending_b = 0, pending_e = 0;
-  const uint32_t n = static_cast<uint32_t>(cps.size());
-  for (uint32_t i = 0; i < n;) {
-    char32_t c = cps[i];
-    // Fast paths: printable ASCII, a lone space between words, a precomposed Latin or
-    // Vietnamese letter — when nothing composes with what follows.
-    if (pending == Blank::kNone && (i + 1 == n || (cps[i + 1] < 0x300 && cps[i + 1] != 0xAD))) {
-      if (c > ' ' && c < 0x7F) {
-        b.EmitAscii(static_cast<char>(c), i);
-        ++i;
-        continue;
-      }
-      if (c == ' ' && !b.empty() && i + 1 < n && cps[i + 1] > ' ' && cps[i + 1] < 0x7F) {
-        b.EmitAscii(' ', i);
-        ++i;
-        continue;
-      }
-      if ((c >= 0xC0 && c <= 0x24F) || (c >= 0x1E00 && c <= 0x1EFF)) {
-        b.Emit(c, i, i + 1);
-        ++i;
-        continue;
-      }
-    }
-    Blank blank = (c > ' ' && c < 0x7F) ? Blank::kNone : ClassifyBlank(c);
-    if (blank == Blank::kDrop) {
-      ++i;
-      continue;
-    }
-    if (blank != Blank::kNone) {
-      if (pending == Blank::kNone) pending_b = i;
-      if (blank == Blank::kNewline || pending == Blank::kNone) pending = blank;
-      pending_e = i + 1;
-      ++i;
-      continue;
-    }
-    if (pending != Blank::kNone) {
-      if (!b.empty()) b.Emit(pending == Blank::kNewline ? '\n' : ' ', pending_b, pending_e);
-      pending = Blank::kNone;
-    }
-    // A segment: c and every following code point that may compose with it, across dropped
-    // characters (a soft hyphen or zero-width space between a letter and its tone mark).
-    uint32_t j = i + 1;
-    for (uint32_t k = j; k < n && (MayCompose(cps[k]) || ClassifyBlank(cps[k]) == Blank::kDrop); ++k) {
-      if (MayCompose(cps[k])) j = k + 1;
-    }
-    if (j == i + 1 && StableAlone(c)) {
-      b.Emit(c, i, j);
-    } else {
-      icu::UnicodeString seg;
-      for (uint32_t k = i; k < j; ++k) {
-        if (ClassifyBlank(cps[k]) != Blank::kDrop) seg.append(static_cast<UChar32>(cps[k]));
-      }
-      UErrorCode status = U_ZERO_ERROR;
-      icu::UnicodeString composed = nfc.normalize(seg, status);
-      if (U_FAILURE(status)) composed = seg;
-      for (int32_t k = 0; k < composed.length();) {
-        UChar32 ch = composed.char32At(k);
-        b.Emit(static_cast<char32_t>(ch), i, j);
-        k += U16_LENGTH(ch);
-      }
-    }
-    i = j;
-  }
-  b.Finish();
-}
+void Normalize(std::string_view original, NormalizedText* out) { Normalizer(original, out).Run(); }
 
 }  // namespace vnextract::internal
