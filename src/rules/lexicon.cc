@@ -14,7 +14,7 @@ namespace {
 
 // NFC, lower case, single spaces: the form of NormalizedText::lower.
 std::string Canonical(std::string_view s) {
-  NormalizedText t;
+  thread_local NormalizedText t;  // reused: thousands of entries are loaded at start-up
   Normalize(s, &t);
   return t.lower;
 }
