@@ -3,11 +3,15 @@
 // an administrative word ("huyện", "TP."), or starting with a family name; gazetteers add
 // provinces, cities, countries and well-known bodies. Mentions of one entity share an id.
 #include <algorithm>
+#include <cstring>
 #include <map>
+#include <memory>
+#include <numeric>
 #include <set>
 
 #include <unicode/unistr.h>
 
+#include "extract/entities_lower.h"
 #include "extract/extractors.h"
 #include "extract/tone.h"
 
@@ -27,65 +31,59 @@ struct Mention {
   bool alias = false;      // a short form that must link to an earlier entity
 };
 
-std::string Lower(std::string_view s) {
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), s.size()));
-  std::string out;
-  u.toLower().toUTF8String(out);
-  return out;
-}
+bool RuleIs(const char* rule, std::string_view name) { return std::strcmp(rule, name.data()) == 0; }
 
 class Finder {
  public:
-  Finder(const DocView& v, const std::vector<Candidate>& numeric) : v_(v), lex_(v.lex()), taken_(v.size(), false) {
+  Finder(const DocView& v, const std::vector<Candidate>& numeric)
+      : v_(v), lex_(v.lex()), n_(v.size()), flags_(v.size(), 0), lens_(new Lens[v.size()]),
+        before_(new uint16_t[3 * v.size()]), run_(new uint8_t[v.size()]), next_any_(new uint32_t[v.size() + 2]),
+        next_cap_(new uint32_t[v.size() + 2]) {
+    const size_t n = n_;
+    orgs_.reserve(32);
+    places_.reserve(32);
+    persons_.reserve(32);
+    next_any_[n] = next_any_[n + 1] = next_cap_[n] = next_cap_[n + 1] = static_cast<uint32_t>(n);
+    if (n == 0) return;
+    const Token* tok = tok_ = &v.tok(0);
+    lower_ = v.LowerSpan(0, 1).data() - tok[0].b;
+    uint16_t* flags = flags_.data();
     for (const Candidate& c : numeric) {
       if (c.type == RecordType::kNumber) continue;  // "phường 12": a place may take a bare number
-      for (size_t k = c.begin; k < c.end; ++k) taken_[k] = true;
+      for (size_t k = c.begin; k < c.end; ++k) flags[k] |= kIsTaken;
     }
     // All-caps lines (menus, banners: "THÔNG TIN NHIỆM VỤ KH&CN") hold no names.
-    for (size_t b = 0; b < v.size();) {
+    for (size_t b = 0; b < n;) {
       size_t e = b;
-      int words = 0, caps = 0;
-      while (e < v.size() && !v.Is(e, TokenKind::kBreak)) {
-        if (v.IsWord(e)) {
-          ++words;
-          caps += v.tok(e).all_upper;
-        }
-        ++e;
+      int words = 0, caps = 0, initials = 0;
+      for (; e < n && tok[e].kind != TokenKind::kBreak; ++e) {
+        const Token& t = tok[e];
+        if (t.kind != TokenKind::kWord) continue;
+        ++words;
+        caps += t.all_upper;
+        initials += t.upper_initial;
+        flags[e] |= kIsWord | (t.upper_initial ? kIsCap : 0) | (t.all_upper ? kIsAcronym : 0);
       }
-      int initials = 0;
-      for (size_t k = b; k < e; ++k) initials += v.IsWord(k) && v.tok(k).upper_initial;
       // all capitals (menus, banners), or every word capitalised (a headline in title case)
       if ((words >= 2 && caps * 10 >= words * 7) || (words >= 5 && initials * 10 >= words * 9)) {
-        for (size_t k = b; k < e; ++k) taken_[k] = true;
+        for (size_t k = b; k < e; ++k) flags[k] |= kIsTaken;
       }
       b = e + 1;
     }
-    flags_.resize(v.size());
-    for (size_t i = 0; i < v.size(); ++i) {
-      const Token& t = v.tok(i);
-      uint8_t f = 0;
-      if (t.kind == TokenKind::kWord) {
-        f |= kIsWord;
-        if (t.upper_initial) f |= kIsCap;
-        if (t.all_upper) f |= kIsAcronym;
-      }
-      if (taken_[i]) f |= kIsTaken;
-      flags_[i] = f;
-    }
     // The tokens where a mention may start, so that the finders skip the rest at once: capitals,
     // and lower-case words that begin a title, head or place word near a capital or a number.
-    next_any_.assign(v.size() + 2, v.size());
-    next_cap_.assign(v.size() + 2, v.size());
-    for (size_t i = v.size(); i-- > 0;) {
-      next_cap_[i] = (flags_[i] & (kIsCap | kIsTaken)) == kIsCap ? i : next_cap_[i + 1];
-    }
-    for (size_t i = v.size(); i-- > 0;) {
-      next_any_[i] = next_any_[i + 1];
-      if ((flags_[i] & (kIsWord | kIsTaken)) != kIsWord) continue;
-      if (flags_[i] & kIsCap) {
-        next_any_[i] = i;
-      } else if ((next_cap_[i + 1] <= i + 3 || v.Is(i + 1, TokenKind::kNumber)) && FirstWordKnown(i)) {
-        next_any_[i] = i;
+    uint32_t* next_any = next_any_.get();  // (every entry below n is written here)
+    uint32_t* next_cap = next_cap_.get();
+    for (size_t i = n; i-- > 0;) {
+      const uint16_t f = flags[i];
+      next_cap[i] = (f & (kIsCap | kIsTaken)) == kIsCap ? static_cast<uint32_t>(i) : next_cap[i + 1];
+      next_any[i] = next_any[i + 1];
+      if ((f & (kIsWord | kIsTaken)) != kIsWord) continue;
+      if (f & kIsCap) {
+        next_any[i] = static_cast<uint32_t>(i);
+      } else if ((next_cap[i + 1] <= i + 3 || (i + 1 < n && tok[i + 1].kind == TokenKind::kNumber)) &&
+                 FirstWordKnown(i)) {
+        next_any[i] = static_cast<uint32_t>(i);
       }
     }
   }
@@ -107,62 +105,82 @@ class Finder {
     return lex_.places;
   }
   // Token count of the longest entry of table t starting at token i (M) or ending before it (B).
-  size_t M(Table t, size_t i) const {
-    if (i >= v_.size()) return 0;
-    int16_t& c = starts_[t * v_.size() + i];
-    if (c < 0) MatchAll(i);
-    return static_cast<size_t>(c);
+  [[gnu::always_inline]] size_t M(Table t, size_t i) const {
+    if (i >= n_) return 0;
+    if (!(flags_[i] & kMatched)) MatchAll(i);
+    return lens_[i].len[t];
   }
 
   // One walk from token i over the merged entity table fills the longest match of every table.
-  void MatchAll(size_t i) const {
-    const size_t n = v_.size();
-    for (size_t t = 0; t < kTables; ++t) starts_[t * n + i] = 0;
-    first_known_[i] = 0;
-    if (!(v_.IsWord(i) || v_.Is(i, TokenKind::kAlnum))) return;
+  // (Kept out of line so that M, asked everywhere, is inlined.)
+  [[gnu::noinline]] void MatchAll(size_t i) const {
+    flags_[i] |= kMatched;
+    Lens& lens = lens_[i];
+    lens = Lens{};
+    const Token* tok = tok_;
+    if (tok[i].kind != TokenKind::kWord && tok[i].kind != TokenKind::kAlnum) return;
     const PhraseTable& all = lex_.entity_all;
-    size_t limit = std::min(n, i + all.max_tokens());
+    size_t limit = std::min(n_, i + all.max_tokens());
     for (size_t e = i + 1; e <= limit; ++e) {
-      if (v_.Is(e - 1, TokenKind::kBreak)) break;
-      const PhraseTable::Entry* entry = all.Lookup(v_.LowerSpan(i, e));
+      if (tok[e - 1].kind == TokenKind::kBreak) break;
+      const PhraseTable::Entry* entry = all.Lookup(std::string_view(lower_ + tok[i].b, tok[e - 1].e - tok[i].b));
       if (!entry) break;
-      first_known_[i] = 1;  // the word begins some entry of some table
+      flags_[i] |= kKnown;  // the word begins some entry of some table
       for (uint16_t bits = entry->key_tables; bits; bits &= bits - 1) {
-        starts_[static_cast<size_t>(__builtin_ctz(bits)) * n + i] = static_cast<int16_t>(e - i);
+        lens.len[__builtin_ctz(bits)] = static_cast<uint16_t>(e - i);
       }
       if (!entry->prefix_tables) break;
     }
   }
   // Token i's word begins some entry of the entity tables (one lookup per token).
   bool FirstWordKnown(size_t i) const {
-    if (first_known_[i] < 0) MatchAll(i);
-    return first_known_[i] == 1;
+    if (!(flags_[i] & kMatched)) MatchAll(i);
+    return flags_[i] & kKnown;
   }
 
   size_t B(Table t, size_t i) const {
-    if (i == 0 || i > v_.size()) return 0;
-    int16_t& c = ends_[(t == kPersonTitles ? 0 : t == kRoleTitles ? 1 : 2) * v_.size() + i - 1];
-    if (c < 0) c = static_cast<int16_t>(v_.MatchBefore(TableOf(t), i));
-    return static_cast<size_t>(c);
+    if (i == 0 || i > n_) return 0;
+    const size_t slot = t == kPersonTitles ? 0 : t == kRoleTitles ? 1 : 2;
+    uint16_t& c = before_[3 * (i - 1) + slot];
+    if (!(flags_[i - 1] & (kBefore << slot))) {
+      flags_[i - 1] |= static_cast<uint16_t>(kBefore << slot);
+      c = static_cast<uint16_t>(v_.MatchBefore(TableOf(t), i));
+    }
+    return c;
   }
 
-  std::vector<Candidate> Run() {
+  // Appends the entities to *out.
+  void Run(std::vector<Candidate>* out) {
     FindOrganizations();
-    for (const Mention& o : orgs_) {
-      org_ending_[o.end] = o.begin;
-      org_starting_[o.begin] = o.end;
+    org_ending_.assign(n_ + 2, 0);
+    org_starting_.assign(n_ + 2, 0);
+    for (const Mention& o : orgs_) {  // (a later organisation of the same end or start wins)
+      org_ending_[o.end] = static_cast<uint32_t>(o.begin + 1);
+      org_starting_[o.begin] = static_cast<uint32_t>(o.end + 1);
     }
     FindLocations();
     CollectPlaceNames();
     FindPersons();
     Resolve();
-    return Link();
+    Link(out);
   }
 
  private:
-  // Per-token facts the finders test over and over, in one byte each.
-  enum Flag : uint8_t { kIsWord = 1, kIsCap = 2, kIsAcronym = 4, kIsTaken = 8 };
-  bool Has(size_t i, uint8_t f) const { return i < flags_.size() && (flags_[i] & f); }
+  // Per-token facts the finders test over and over, and which of the lazily filled per-token
+  // caches (lens_, before_, run_, the surname bit) hold an answer.
+  enum Flag : uint16_t {
+    kIsWord = 1, kIsCap = 2, kIsAcronym = 4, kIsTaken = 8,
+    kMatched = 16,     // lens_[i] and kKnown are set (MatchAll)
+    kKnown = 32,       // the word begins some entry of the entity tables
+    kRunDone = 64,     // run_[i] holds NameRun(i, 4, true)
+    kSurnameDone = 128, kSurname = 256,  // the word is a family name
+    kBefore = 512,     // << slot: before_[3 * i + slot] holds B() for the token after i
+  };
+  bool Has(size_t i, uint16_t f) const { return i < n_ && (flags_[i] & f); }
+  // DocView::WordIs, inline: token i is the word `w` (lower case).
+  bool WordIs(size_t i, std::string_view w) const {
+    return Has(i, kIsWord) && Bytes(i) == w.size() && std::memcmp(lower_ + tok_[i].b, w.data(), w.size()) == 0;
+  }
   bool Cap(size_t i) const { return Has(i, kIsCap); }
   bool Acronym(size_t i) const { return Has(i, kIsAcronym); }
   // Token i continues a name: separated from i - 1 by one blank, same line.
@@ -177,7 +195,14 @@ class Finder {
     }
     return false;
   }
-  std::string LowerSpan(size_t b, size_t e) const { return std::string(v_.LowerSpan(b, e)); }
+  // v_.LowerSpan(b, e) and v_.Lower(i), without the calls.
+  std::string_view LowerSpan(size_t b, size_t e) const {
+    if (e <= b || e > n_) return {};
+    return std::string_view(lower_ + tok_[b].b, tok_[e - 1].e - tok_[b].b);
+  }
+  std::string_view LowerAt(size_t i) const { return LowerSpan(i, i + 1); }
+  // Bytes of token i.
+  size_t Bytes(size_t i) const { return tok_[i].e - tok_[i].b; }
 
   // Token i continues a capitalised name that started before it (not at a sentence start, not
   // after a head or administrative word).
@@ -195,12 +220,29 @@ class Finder {
            (n == 0 ? (first_adjacent_ok || Spaced(i)) : Spaced(i + n))) {
       // A title, head or administrative word ends the name when a capitalised name follows it
       // ("Nguyễn Văn A Giám đốc Sở …"); "Khoa" in "Bế Đăng Khoa –" is a given name.
-      size_t w = std::max({M(kRoleTitles, i + n), M(kOrgHeads, i + n),
-                           M(kPlaceWords, i + n)});
-      if (n > 0 && w > 0 && Cap(i + n + w) && Spaced(i + n + w)) break;
+      if (n > 0) {
+        size_t w = std::max({M(kRoleTitles, i + n), M(kOrgHeads, i + n), M(kPlaceWords, i + n)});
+        if (w > 0 && Cap(i + n + w) && Spaced(i + n + w)) break;
+      }
       ++n;
     }
     return n;
+  }
+
+  // NameRun(i, 4, true), remembered per token: the finders ask it of the same words.
+  size_t NameRun4(size_t i) const {
+    if (i >= n_) return 0;
+    if (!(flags_[i] & kRunDone)) {
+      flags_[i] |= kRunDone;
+      run_[i] = static_cast<uint8_t>(NameRun(i, 4, true));
+    }
+    return run_[i];
+  }
+  // Token i is a family name ("nguyễn", "bế"), remembered per token.
+  bool Surname(size_t i) const {
+    if (i >= n_) return false;
+    if (!(flags_[i] & kSurnameDone)) flags_[i] |= kSurnameDone | (lex_.surnames.Contains(LowerAt(i)) ? kSurname : 0);
+    return flags_[i] & kSurname;
   }
 
   // --- organisations -------------------------------------------------------------------------
@@ -216,7 +258,7 @@ class Finder {
       if (v_.IsPunct(k, '-') && k > j && v_.IsWord(k - 1) && !v_.tok(k - 1).upper_initial && Spaced(k + 1) &&
           v_.IsWord(k + 1) && v_.tok(k + 1).upper_initial && !v_.tok(k + 1).all_upper && !M(kPlaces, k + 1) &&
           !M(kPlaceWords, k + 1) && !M(kRoleTitles, k + 1) && !M(kPersonTitles, k + 1) &&
-          !lex_.surnames.Contains(v_.Lower(k + 1)) && v_.IsWord(k + 2) && !v_.tok(k + 2).upper_initial) {
+          !Surname(k + 1) && v_.IsWord(k + 2) && !v_.tok(k + 2).upper_initial) {
         ++k;
         continue;
       }
@@ -226,7 +268,7 @@ class Finder {
           if ((Acronym(k) && M(kPlaceWords, k)) || (k > j && (place || M(kRoleTitles, k)))) break;
           // "Giám đốc Sở KH&CN Hà Thị Lụa": after a title, a family name and two more capitals
           // begin the person's name, not more of the organisation's.
-          if (role_before_ && lex_.surnames.Contains(v_.Lower(k)) && NameRun(k, 4, true) >= 3) break;
+          if (role_before_ && Surname(k) && NameRun4(k) >= 3) break;
           // "Y tế" completes a word; "KH&CN bám", "Hà Nội dự" do not
           last_cap = !v_.tok(k).all_upper && !(k > j && Cap(k - 1) && Spaced(k));
           ++k;
@@ -242,8 +284,8 @@ class Finder {
         // ("xã hội" is society and "nông thôn" the countryside, no commune or hamlet: they are
         // part of the run)
         auto place_word = [&](size_t q) {
-          return M(kPlaceWords, q) > 0 && !(v_.WordIs(q, "xã") && v_.WordIs(q + 1, "hội")) &&
-                 !(q > 0 && v_.WordIs(q - 1, "nông") && v_.WordIs(q, "thôn"));
+          return M(kPlaceWords, q) > 0 && !(WordIs(q, "xã") && WordIs(q + 1, "hội")) &&
+                 !(q > 0 && WordIs(q - 1, "nông") && WordIs(q, "thôn"));
         };
         while (r < v_.size() && r - k < 3 && v_.IsWord(r) && Spaced(r) && !v_.tok(r).upper_initial &&
                !M(kNameStops, r) && !place_word(r)) {
@@ -251,7 +293,7 @@ class Finder {
         }
         // "Báo Cao Bằng và Đài truyền hình tỉnh": "và" before another head joins two names.
         bool and_head = false;
-        for (size_t q = k; q < r; ++q) and_head = and_head || (v_.WordIs(q, "và") && M(kOrgHeads, r));
+        for (size_t q = k; q < r; ++q) and_head = and_head || (WordIs(q, "và") && M(kOrgHeads, r));
         // "Thương binh và Xã hội": "Xã" before a lower-case word introduces no place.
         bool place_next = M(kPlaceWords, r) && !(v_.IsWord(r + 1) && !v_.tok(r + 1).upper_initial);
         // "phòng chống dịch Covid-19": a capitalised code counts as the capital reached.
@@ -270,7 +312,7 @@ class Finder {
           break;
         }
         // "Viện Ứng dụng công nghệ thuộc Bộ KH&CN": the name runs up to "thuộc".
-        if (r > k && v_.WordIs(r, "thuộc") && Cap(r + 1) && !and_head) {
+        if (r > k && WordIs(r, "thuộc") && Cap(r + 1) && !and_head) {
           k = r;
           break;
         }
@@ -288,7 +330,7 @@ class Finder {
       // "Sở Văn hoá, Thể thao và Du lịch": a list of fields, its last joined by "và"
       if (v_.IsPunct(k, ',') && Cap(k + 1) && Spaced(k + 1)) {
         bool list = false;
-        for (size_t q = k + 2; q < v_.size() && q <= k + 5 && !list; ++q) list = v_.WordIs(q, "và") && Cap(q + 1);
+        for (size_t q = k + 2; q < v_.size() && q <= k + 5 && !list; ++q) list = WordIs(q, "và") && Cap(q + 1);
         if (list) {
           k += 1;
           continue;
@@ -306,7 +348,7 @@ class Finder {
   size_t PlaceNameAfter(size_t j, size_t w) const {
     size_t n = NameRun(j + w, 4, !Spaced(j + w) && v_.IsPunct(j + w - 1, '.'));
     if (n == 0 && Acronym(j + w)) n = 1;  // "TP.HCM"
-    std::string word(v_.LowerSpan(j, j + w));
+    std::string word(LowerSpan(j, j + w));
     if (word == "tỉnh" || word == "thành phố" || word == "tp" || word == "tp.") {
       size_t g = Cap(j + w) ? M(kPlaces, j + w) : 0;
       if (g > 0) return g;
@@ -347,13 +389,13 @@ class Finder {
       if (head > 0 && M(kNotOrgHeads, i) > head) head = 0;  // "Khoa học", "Hội nghị"
       if (head > 0 && M(kPlaces, i) > head) head = 0;         // "Đài Loan" is a place
       if (head > 0 && M(kKnownOrgs, i) >= head && v_.tok(i).upper_initial) head = 0;  // "Chính phủ"
-      if (head == 1 && lex_.surnames.Contains(v_.Lower(i)) && NameRun(i, 4, true) >= 3) head = 0;  // "Đoàn Thu Hà"
+      if (head == 1 && Surname(i) && NameRun4(i) >= 3) head = 0;  // "Đoàn Thu Hà"
       if (head > 0 && M(kNotOrgHeads, i) == head && !v_.tok(i).all_upper &&
           !(v_.tok(i).upper_initial && Cap(i + head))) {
         head = 0;
       }
       if (head > 0) {
-        std::string head_text = LowerSpan(i, i + head);
+        std::string_view head_text = LowerSpan(i, i + head);
         size_t syllables = std::count(head_text.begin(), head_text.end(), ' ') + 1;
         bool standalone = syllables >= 3 || Acronym(i);
         bool capital = v_.tok(i).upper_initial;
@@ -371,7 +413,7 @@ class Finder {
         // A lower-case head names a body only before a capitalised name ("tập đoàn Thành Công",
         // "nhà máy điện hạt nhân Fukushima") or, when it is a whole name, before a place.
         if (!capital && !standalone && !has_name) continue;
-        Mention m{RecordType::kOrganization, i, end, "", "", head_text, "", "", "", "organization.head"};
+        Mention m{RecordType::kOrganization, i, end, {}, {}, std::string(head_text), {}, {}, {}, "organization.head"};
         // "(KH&CN)": an abbreviation defined right after the name
         if (v_.IsPunct(end, '(') && Acronym(end + 1) && v_.IsPunct(end + 2, ')')) {
           m.abbr = std::string(v_.Text(end + 1));
@@ -396,7 +438,9 @@ class Finder {
         }
         if (!capital && !has_place && !has_name) continue;
         m.end = suffix;
-        AddOrg(std::move(m), has_name ? i + head : i, end - (m.abbr.empty() ? 0 : 3));
+        // (m.abbr is read before m is moved: C++ leaves the order of arguments unspecified)
+        size_t name_e = end - (m.abbr.empty() ? 0 : 3);
+        AddOrg(std::move(m), has_name ? i + head : i, name_e);
         i = suffix - 1;
         continue;
       }
@@ -404,14 +448,14 @@ class Finder {
         size_t n = v_.Match(lex_.known_orgs, i, &known);
         // Only as a whole name: not inside a longer capitalised run.
         if (InsideName(i)) continue;
-        Mention m{RecordType::kOrganization, i, i + n, Lower(*known), std::string(v_.TextSpan(i, i + n)), "", "", "", "",
+        Mention m{RecordType::kOrganization, i, i + n, LowerName(*known), std::string(v_.TextSpan(i, i + n)), {}, {}, {}, {},
                   "organization.known"};
         // "Tỉnh ủy Cao Bằng": a known body and the place it belongs to
         if (Cap(i + n) && Spaced(i + n) && M(kPlaces, i + n) > 0) {
           size_t g = M(kPlaces, i + n);
           m.end = i + n + g;
           m.value = std::string(v_.TextSpan(i, i + n + g));
-          m.key = Lower(TraditionalTones(m.value));
+          m.key = LowerName(TraditionalTones(m.value));
           n += g;
         }
         if (v_.IsPunct(i + n, '(') && Acronym(i + n + 1) && v_.IsPunct(i + n + 2, ')')) {  // "(WHO)"
@@ -425,23 +469,23 @@ class Finder {
         continue;
       }
       // "Theo Reuters" alone on a line: the source is an organisation.
-      if (v_.WordIs(i, "theo") && v_.tok(i).upper_initial && (i == 0 || v_.Is(i - 1, TokenKind::kBreak))) {
+      if (v_.tok(i).upper_initial && (i == 0 || tok_[i - 1].kind == TokenKind::kBreak) && WordIs(i, "theo")) {
         size_t n = NameRun(i + 1, 4);
         if (n > 0 && (i + 1 + n == v_.size() || v_.Is(i + 1 + n, TokenKind::kBreak))) {
           std::string name(v_.TextSpan(i + 1, i + 1 + n));
           const std::string* known2 = nullptr;
           std::string value = v_.Match(lex_.known_orgs, i + 1, &known2) == n ? *known2 : name;
-          Mention m{RecordType::kOrganization, i + 1, i + 1 + n, Lower(value), value, "", "", "", "", "organization.source"};
+          Mention m{RecordType::kOrganization, i + 1, i + 1 + n, LowerName(value), value, {}, {}, {}, {}, "organization.source"};
           orgs_.push_back(std::move(m));
           i += n;
           continue;
         }
       }
       // An abbreviation defined earlier, alone: "WB" after "Ngân hàng Thế giới (WB)".
-      if (Acronym(i) && !lex_.acronyms.Contains(v_.Lower(i))) {  // "KH&CN" alone is a field, not a body
+      if (Acronym(i) && !lex_.acronyms.Contains(LowerAt(i))) {  // "KH&CN" alone is a field, not a body
         auto it = abbr_key_.find(std::string(v_.Text(i)));
         if (it != abbr_key_.end()) {
-          Mention m{RecordType::kOrganization, i, i + 1, it->second, "", "", "", "", "", "organization.abbreviation"};
+          Mention m{RecordType::kOrganization, i, i + 1, it->second, {}, {}, {}, {}, {}, "organization.abbreviation"};
           orgs_.push_back(std::move(m));
         }
       }
@@ -473,7 +517,7 @@ class Finder {
       }
       std::string word(v_.Text(k));
       if (Acronym(k)) {
-        if (const std::string* full = lex_.acronyms.Find(v_.Lower(k))) word = *full;
+        if (const std::string* full = lex_.acronyms.Find(LowerAt(k))) word = *full;
       }
       if (!value.empty() && v_.tok(k).space_before) value += ' ';
       value += word;
@@ -483,6 +527,7 @@ class Finder {
       }
     }
     m.value = TraditionalTones(value);
+    std::string key_toned = key_words == value ? m.value : TraditionalTones(key_words);  // (before the capital below)
     // "ngân hàng Nhà nước" → "Ngân hàng Nhà nước": a name starts with a capital
     if (!m.value.empty() && m.value[0] >= 'a' && m.value[0] <= 'z') m.value[0] = static_cast<char>(m.value[0] - 32);
     else if (!m.value.empty() && !v_.tok(m.begin).upper_initial) {
@@ -491,7 +536,7 @@ class Finder {
       m.value.clear();
       u.toUTF8String(m.value);
     }
-    m.key = Lower(TraditionalTones(key_words));
+    m.key = LowerName(key_toned);
     if (!m.abbr.empty()) abbr_key_[m.abbr] = m.key;
     orgs_.push_back(std::move(m));
   }
@@ -509,7 +554,7 @@ class Finder {
         size_t n = PlaceNameAfter(i, w);
         // "phường 2", "quận 7": numbered wards and districts
         if (n == 0 && v_.Is(i + w, TokenKind::kNumber) && Spaced(i + w) && v_.Text(i + w).size() <= 2 &&
-            (v_.WordIs(i, "phường") || v_.WordIs(i, "quận") || v_.WordIs(i, "khu") || v_.WordIs(i, "ấp"))) {
+            (WordIs(i, "phường") || WordIs(i, "quận") || WordIs(i, "khu") || WordIs(i, "ấp"))) {
           n = 1;
         }
         if (n > 0) {
@@ -519,7 +564,9 @@ class Finder {
         }
       }
       const std::string* canon = nullptr;
-      size_t g = Cap(i) || M(kPlaces, i) > 1 ? v_.Match(lex_.places, i, &canon) : 0;
+      // (M(kPlaces, i) >= v_.Match(lex_.places, i): the merged table's walk goes at least as far,
+      // so a zero spares the walk)
+      size_t g = (Cap(i) && M(kPlaces, i) > 0) || M(kPlaces, i) > 1 ? v_.Match(lex_.places, i, &canon) : 0;
       if (g > 0 && !Cap(i)) {  // "đồng bằng sông Cửu Long": lower-case start, a capital inside
         bool cap_inside = false;
         for (size_t k = i; k < i + g; ++k) cap_inside = cap_inside || Cap(k);
@@ -527,13 +574,13 @@ class Finder {
       }
       if (g > 0) {
         // "Anh", "Đức", "Nga" open sentences as pronouns and names: not there; "Nhật ký" is no Japan.
-        bool ambiguous = (g == 1 && SentenceStart(i) && v_.Text(i).size() <= 4) || v_.Match(lex_.not_places, i) > g ||
+        bool ambiguous = (g == 1 && SentenceStart(i) && Bytes(i) <= 4) || v_.Match(lex_.not_places, i) > g ||
                          v_.MatchBefore(lex_.not_place_before, i) > 0;
         if (!ambiguous) {
-          Mention m{RecordType::kLocation, i, i + g, "", "", "", "", "", "", "location.gazetteer"};
+          Mention m{RecordType::kLocation, i, i + g, {}, {}, {}, {}, {}, {}, "location.gazetteer"};
           std::string c = canon->substr(0, canon->find('\t'));
           m.value = TraditionalTones(c);
-          m.key = Lower(m.value);
+          m.key = LowerName(m.value);
           places_.push_back(std::move(m));
           i += g - 1;
         }
@@ -543,7 +590,7 @@ class Finder {
     for (size_t k = 0; k + 1 < places_.size(); ++k) {
       Mention& a = places_[k];
       const Mention& b = places_[k + 1];
-      if (v_.IsPunct(a.end, ',') && b.begin == a.end + 1 && b.rule == std::string("location.place_word")) {
+      if (v_.IsPunct(a.end, ',') && b.begin == a.end + 1 && RuleIs(b.rule, "location.place_word")) {
         a.parent = std::string(v_.TextSpan(b.begin, b.end));
       }
       // "huyện Trùng Khánh (Cao Bằng)"
@@ -554,7 +601,7 @@ class Finder {
   }
 
   void AddPlace(size_t b, size_t name_b, size_t e, const char* rule) {
-    Mention m{RecordType::kLocation, b, e, "", "", "", "", "", "", rule};
+    Mention m{RecordType::kLocation, b, e, {}, {}, {}, {}, {}, {}, rule};
     PlaceValue(b, name_b, e, &m.value, &m.key);
     places_.push_back(std::move(m));
   }
@@ -563,15 +610,15 @@ class Finder {
   // knows the whole ("TP.HCM" → "thành phố Hồ Chí Minh"), else the administrative word in lower
   // case and spelled out ("TP" → "thành phố") and the name as written.
   void PlaceValue(size_t b, size_t name_b, size_t e, std::string* value, std::string* key) const {
-    if (const std::string* whole = lex_.places.Find(v_.LowerSpan(b, e))) {
+    if (const std::string* whole = lex_.places.Find(LowerSpan(b, e))) {
       *value = TraditionalTones(whole->substr(0, whole->find('\t')));
-      *key = Lower(*value);
+      *key = LowerName(*value);
       return;
     }
     std::string name(v_.TextSpan(name_b, e));
-    const std::string* canon = name.empty() ? nullptr : lex_.places.Find(v_.LowerSpan(name_b, e));
-    *key = Lower(TraditionalTones(canon ? canon->substr(0, canon->find('\t')) : name));
-    std::string word = name_b > b ? std::string(v_.LowerSpan(b, name_b)) : "";
+    const std::string* canon = name.empty() ? nullptr : lex_.places.Find(LowerSpan(name_b, e));
+    *key = LowerName(TraditionalTones(canon ? canon->substr(0, canon->find('\t')) : name));
+    std::string word = name_b > b ? std::string(LowerSpan(b, name_b)) : "";
     if (word == "tp" || word == "tp.") word = "thành phố";
     else if (word == "tx" || word == "tx.") word = "thị xã";
     else if (word == "tt" || word == "tt.") word = "thị trấn";
@@ -583,9 +630,9 @@ class Finder {
   size_t TitleBefore(size_t i, bool* is_role) const {
     *is_role = false;
     // "tiền đạo người Brazil Claudecir Junior": a nationality between the title and the name.
-    if (i >= 3 && B(kPersonTitles, i) == 0) {
+    if (i >= 3 && B(kPersonTitles, i) == 0 && PersonWordBefore(i)) {
       size_t g = B(kPlaces, i);
-      if (g > 0 && i > g && v_.WordIs(i - g - 1, "người") && B(kPersonTitles, i - g - 1) > 0) {
+      if (g > 0 && i > g && WordIs(i - g - 1, "người") && B(kPersonTitles, i - g - 1) > 0) {
         size_t t = TitleBefore(i - g - 1, is_role);
         return t < i - g - 1 ? t : i;
       }
@@ -596,25 +643,45 @@ class Finder {
       return i - n;
     }
     // a role title followed by an organisation: "Bộ trưởng Bộ Y tế Nguyễn Thanh Long"
-    if (auto it = org_ending_.find(i); it != org_ending_.end() && it->second > 0) {
-      size_t r = B(kRoleTitles, it->second);
+    if (size_t org = org_ending_[i]; org > 1) {  // (one that begins at token 0 has no title before it)
+      size_t begin = org - 1;
+      size_t r = B(kRoleTitles, begin);
       if (r > 0) {
         *is_role = true;
-        return it->second - r;
+        return begin - r;
       }
     }
     return i;
   }
 
+  // A "người" within reach of a place name that ends before token i: without one, TitleBefore's
+  // nationality case cannot arise and the place need not be looked up.
+  bool PersonWordBefore(size_t i) const {
+    size_t reach = lex_.places.max_tokens() + 1;
+    constexpr std::string_view kWord = "người";
+    for (size_t k = i > reach ? i - reach : 0; k + 2 <= i; ++k) {
+      if (Bytes(k) == kWord.size() && WordIs(k, kWord)) return true;
+    }
+    return false;
+  }
+
   // [b, e) is the name of a place already written with its administrative word.
-  bool IsPlaceName(size_t b, size_t e) const { return place_names_.count(std::string(v_.LowerSpan(b, e))) > 0; }
+  bool IsPlaceName(size_t b, size_t e) const {
+    std::string_view name = LowerSpan(b, e);
+    return (place_name_sizes_ & SizeBit(name)) && place_names_.count(name) > 0;
+  }
+  // A bit for the length of s, to turn away most lookups in the small sets of names at once.
+  static uint64_t SizeBit(std::string_view s) { return uint64_t{1} << (s.size() & 63); }
 
   // The names of places written with their administrative word, for IsPlaceName.
   void CollectPlaceNames() {
     for (const Mention& l : places_) {
-      if (l.rule != std::string("location.place_word")) continue;
+      if (!RuleIs(l.rule, "location.place_word")) continue;
       size_t w = M(kPlaceWords, l.begin);
-      if (l.end > l.begin + w) place_names_.insert(std::string(v_.LowerSpan(l.begin + w, l.end)));
+      if (l.end > l.begin + w) {
+        place_names_.insert(LowerSpan(l.begin + w, l.end));
+        place_name_sizes_ |= SizeBit(LowerSpan(l.begin + w, l.end));
+      }
     }
   }
 
@@ -624,8 +691,8 @@ class Finder {
     size_t r = M(kRoleTitles, e + 1);
     if (r == 0) return "";
     size_t end = e + 1 + r;
-    if (auto it = org_starting_.find(end); it != org_starting_.end()) {
-      end = it->second;
+    if (size_t org = end < org_starting_.size() ? org_starting_[end] : 0; org > 0) {
+      end = org - 1;
     } else {
       // "Trưởng phòng Văn hóa và Thông tin huyện", "Phó Bí thư Thường trực Tỉnh ủy"
       bool last_cap = false;
@@ -636,7 +703,7 @@ class Finder {
           size_t n = PlaceNameAfter(end, w);
           end += w + n;
           break;
-        } else if (last_cap || v_.WordIs(end, "và")) {
+        } else if (last_cap || WordIs(end, "và")) {
           last_cap = false;
         } else {
           break;
@@ -648,18 +715,24 @@ class Finder {
   }
 
   void FindPersons() {
-    for (size_t i = next_cap_[0]; i < v_.size(); i = next_cap_[i + 1]) {
+    // The title before a capital (TitleBefore) is the costliest question: it is asked last.
+    auto titled_at = [&](size_t i, bool* is_role, size_t* t) {
+      *t = TitleBefore(i, is_role);
+      return *t < i && (!v_.tok(*t).upper_initial || SentenceStart(*t) || *is_role);
+    };
+    for (size_t i = next_cap_[0]; i < n_; i = next_cap_[i + 1]) {
       if ((flags_[i] & (kIsCap | kIsAcronym | kIsTaken)) != kIsCap) continue;
-      bool is_role = false;
-      size_t t = TitleBefore(i, &is_role);
-      bool titled = t < i && (!v_.tok(t).upper_initial || SentenceStart(t) || is_role);
       // A name in the user's list of people (people.tsv): a person as listed, title or not.
       const std::string* listed = nullptr;
-      if (size_t kn = v_.Match(lex_.known_people, i, &listed); kn > 0) {
-        Mention m{RecordType::kPerson, i, i + kn, "", "", "", "", "", "", "person.list"};
+      size_t kn = lex_.known_people.max_tokens() > 0 ? v_.Match(lex_.known_people, i, &listed) : 0;  // mostly empty
+      if (kn > 0) {
+        bool is_role = false;
+        size_t t = i;
+        bool titled = titled_at(i, &is_role, &t);
+        Mention m{RecordType::kPerson, i, i + kn, {}, {}, {}, {}, {}, {}, "person.list"};
         // As for organisations: the name as written; the listed canonical name links mentions.
-        m.value = TraditionalTones(std::string(v_.TextSpan(i, i + kn)));
-        m.key = Lower(listed->empty() ? m.value : TraditionalTones(*listed));
+        m.value = TraditionalTones(v_.TextSpan(i, i + kn));
+        m.key = LowerName(listed->empty() ? m.value : TraditionalTones(*listed));
         m.alias = false;
         if (titled && is_role) m.role = std::string(v_.TextSpan(t, i));
         if (m.role.empty()) m.role = RoleAfter(i + kn);
@@ -668,40 +741,45 @@ class Finder {
         continue;
       }
       // A title word or a head word is no name ("đồng chí Phó Giám đốc", "Giám đốc Sở").
-      bool family_name = lex_.surnames.Contains(v_.Lower(i)) && NameRun(i, 4, true) >= 3;  // "Đoàn Thu Hà"
-      if (M(kPersonTitles, i) || (M(kOrgHeads, i) && !family_name) || M(kPlaceWords, i)) continue;
+      auto family_name = [&] { return Surname(i) && NameRun4(i) >= 3; };  // "Đoàn Thu Hà"
+      if (M(kPersonTitles, i) || (M(kOrgHeads, i) && !family_name()) || M(kPlaceWords, i)) continue;
       // A body's name is no person's ("Chủ tịch HĐQT Eximbank").
       if (M(kKnownOrgs, i)) continue;
-      size_t n = NameRun(i, 4, true);
-      // "hoa hậu Mỹ Latin Laura Zuniga": a place between the title and the name.
-      if (titled && n > 1) {
-        size_t g = M(kPlaces, i);
-        if (g > 0 && n - g >= 2) {
-          i += g;
-          n -= g;
-        }
+      size_t n = NameRun4(i);
+      // "hoa hậu Mỹ Latin Laura Zuniga": after a title, a place between the title and the name.
+      size_t g = M(kPlaces, i);
+      bool may_shift = n > 1 && g > 0 && n - g >= 2;
+      // A short place is no name ("Hoa hậu Mexico"); a long one may be ("Chủ tịch Hồ Chí Minh");
+      // "Vĩnh Châu" after "thị xã Vĩnh Châu" is a place; one letter is initials ("N.T").
+      auto no_name = [&] {
+        return (n <= 2 && M(kPlaces, i) >= n) || (n == 1 && Bytes(i) <= 2) || IsPlaceName(i, i + n);
+      };
+      if (!may_shift && no_name()) continue;  // (the title changes nothing here: asked after)
+      bool is_role = false;
+      size_t t = i;
+      bool titled = titled_at(i, &is_role, &t);
+      if (may_shift && titled) {
+        i += g;
+        n -= g;
       }
-      // A short place is no name ("Hoa hậu Mexico"); a long one may be ("Chủ tịch Hồ Chí Minh").
-      if (M(kPlaces, i) >= n && n <= 2) continue;
-      if (IsPlaceName(i, i + n)) continue;  // "Vĩnh Châu" after "thị xã Vĩnh Châu"
-      // One letter is initials ("N.T"); after a role, one word followed by a lower-case word is
-      // the title's complement ("Bộ trưởng Y tế", "Hoa hậu Quốc tế").
-      if (n == 1 && v_.Text(i).size() <= 2) continue;
+      if (may_shift && no_name()) continue;
+      // After a role, one word followed by a lower-case word is the title's complement ("Bộ
+      // trưởng Y tế", "Hoa hậu Quốc tế").
       if (titled && is_role && n == 1 && v_.IsWord(i + 1) && !v_.tok(i + 1).upper_initial && Spaced(i + 1)) continue;
       // Without a title, a name starts with a family name and has three syllables or more
       // ("Nguyễn Văn Hùng"; "Kim Tuyên" is a tea), and is not a place ("Thái Bình Dương").
-      bool surname = v_.lex().surnames.Contains(v_.Lower(i)) && n >= 3 && M(kPlaces, i) < n;
-      if (!titled && !surname) continue;
+      if (!titled && !(n >= 3 && M(kPlaces, i) < n && Surname(i))) continue;
       if (!titled && i > 0 && Cap(i - 1) && Spaced(i) && !SentenceStart(i)) continue;  // inside a longer name
       if (n == 0) continue;
-      Mention m{RecordType::kPerson, i, i + n, "", "", "", "", "", "", titled ? "person.title" : "person.surname"};
-      m.value = TraditionalTones(std::string(v_.TextSpan(i, i + n)));
-      m.key = Lower(m.value);
+      Mention m{RecordType::kPerson, i, i + n, {}, {}, {}, {}, {}, {}, titled ? "person.title" : "person.surname"};
+      m.value = TraditionalTones(v_.TextSpan(i, i + n));
+      m.key = LowerName(m.value);
       m.alias = n == 1;
       if (titled && is_role) m.role = std::string(v_.TextSpan(t, i));
       if (titled && !is_role && t >= 2 && v_.IsPunct(t - 1, '-')) {
-        if (auto it = org_ending_.find(t - 1); it != org_ending_.end()) {
-          if (size_t r = B(kRoleTitles, it->second)) m.role = std::string(v_.TextSpan(it->second - r, t - 1));
+        if (size_t org = org_ending_[t - 1]; org > 0) {
+          size_t begin = org - 1;
+          if (size_t r = B(kRoleTitles, begin)) m.role = std::string(v_.TextSpan(begin - r, t - 1));
         }
       }
       if (m.role.empty()) m.role = RoleAfter(i + n);  // a title before the name wins
@@ -715,36 +793,46 @@ class Finder {
   // Zuniga" after "người đẹp Laura Zuniga", "Đức Chinh" after "Hà Đức Chinh", "Vĩnh Châu" after
   // "thị xã Vĩnh Châu"; and a byline, the last line of an article when it is a bare name.
   void Repeats() {
-    std::map<std::string, const Mention*> names;  // lower-case name → a mention of it
+    // (keys are views of the document's lower-case text)
+    std::map<std::string_view, const Mention*> names;  // lower-case name → a mention of it
+    uint64_t name_sizes = 0;                              // SizeBit of every name
+    auto add_name = [&](std::string_view name, const Mention* p) {
+      names.emplace(name, p);
+      name_sizes |= SizeBit(name);
+    };
     for (const Mention& p : persons_) {
       if (p.end - p.begin < 2) continue;
-      names.emplace(std::string(v_.LowerSpan(p.begin, p.end)), &p);
-      if (p.end - p.begin >= 3) names.emplace(std::string(v_.LowerSpan(p.begin + 1, p.end)), &p);
+      add_name(LowerSpan(p.begin, p.end), &p);
+      if (p.end - p.begin >= 3) add_name(LowerSpan(p.begin + 1, p.end), &p);
       // A foreign name written first-name first is repeated by its first word ("Claudecir").
-      if (!lex_.surnames.Contains(v_.Lower(p.begin)) && v_.Text(p.begin).size() > 3) {
-        names.emplace(std::string(v_.Lower(p.begin)), &p);
+      if (!Surname(p.begin) && Bytes(p.begin) > 3) {
+        add_name(LowerAt(p.begin), &p);
       }
     }
-    std::map<std::string, std::string> places;  // lower-case name → key
+    std::map<std::string_view, std::string> places;  // lower-case name → key
+    uint64_t place_sizes = 0;
     for (const Mention& l : places_) {
-      if (l.rule != std::string("location.place_word")) continue;
+      if (!RuleIs(l.rule, "location.place_word")) continue;
       size_t w = M(kPlaceWords, l.begin);
-      if (l.end - l.begin > w && Cap(l.begin + w)) places.emplace(std::string(v_.LowerSpan(l.begin + w, l.end)), l.key);
+      if (l.end - l.begin > w && Cap(l.begin + w)) {
+        places.emplace(LowerSpan(l.begin + w, l.end), l.key);
+        place_sizes |= SizeBit(LowerSpan(l.begin + w, l.end));
+      }
     }
-    std::vector<bool> used(v_.size(), false);
+    std::vector<uint8_t> used(n_, 0);
     for (auto* list : {&orgs_, &places_, &persons_}) {
       for (const Mention& m : *list) {
-        if (m.rule == std::string("location.gazetteer")) continue;  // "Đức" of "Đức Chinh"
-        for (size_t k = m.begin; k < m.end; ++k) used[k] = true;
+        if (RuleIs(m.rule, "location.gazetteer")) continue;  // "Đức" of "Đức Chinh"
+        for (size_t k = m.begin; k < m.end; ++k) used[k] = 1;
       }
     }
     std::vector<Mention> more;
-    for (size_t i = next_cap_[0]; i < v_.size(); i = next_cap_[i + 1]) {
+    for (size_t i = next_cap_[0]; i < n_; i = next_cap_[i + 1]) {
       if ((flags_[i] & (kIsCap | kIsTaken)) != kIsCap || used[i] || InsideName(i)) continue;
-      size_t n = NameRun(i, 4, true);
+      size_t n = NameRun4(i);
       if (n == 0) continue;
-      std::string name = std::string(v_.LowerSpan(i, i + n));
-      if (auto pl = places.find(name); pl != places.end()) {
+      std::string_view name = LowerSpan(i, i + n);
+      if (auto pl = place_sizes & SizeBit(name) ? places.find(name) : places.end(); pl != places.end()) {
         // A gazetteer place of the very same span ("Trùng Khánh" after "huyện Trùng Khánh")
         // becomes a mention of that place rather than a second record.
         auto same = std::find_if(places_.begin(), places_.end(), [&](const Mention& l) { return l.begin == i && l.end == i + n; });
@@ -752,27 +840,27 @@ class Finder {
           same->key = pl->second;
           continue;
         }
-        Mention m{RecordType::kLocation, i, i + n, pl->second, TraditionalTones(std::string(v_.TextSpan(i, i + n))),
-                  "", "", "", "", "location.repeat"};
+        Mention m{RecordType::kLocation, i, i + n, pl->second, TraditionalTones(v_.TextSpan(i, i + n)),
+                  {}, {}, {}, {}, "location.repeat"};
         more.push_back(std::move(m));
-      } else if (auto it = names.find(name); it != names.end()) {
-        Mention m{RecordType::kPerson, i, i + n, it->second->key, it->second->value, "", "", "", "", "person.repeat"};
+      } else if (auto it = name_sizes & SizeBit(name) ? names.find(name) : names.end(); it != names.end()) {
+        Mention m{RecordType::kPerson, i, i + n, it->second->key, it->second->value, {}, {}, {}, {}, "person.repeat"};
         more.push_back(std::move(m));
-      } else if (n >= 2 && !v_.WordIs(i, "theo") && n <= 4 && (i + n == v_.size() || v_.Is(i + n, TokenKind::kBreak)) &&
-                 (i == 0 || v_.Is(i - 1, TokenKind::kBreak)) && v_.Text(i).size() > 1) {
+      } else if (n >= 2 && !WordIs(i, "theo") && n <= 4 && (i + n == v_.size() || v_.Is(i + n, TokenKind::kBreak)) &&
+                 (i == 0 || v_.Is(i - 1, TokenKind::kBreak)) && Bytes(i) > 1) {
         // a byline: the line holds the name alone, and it is the document's last line
         size_t k = i + n;
         while (k < v_.size() && v_.Is(k, TokenKind::kBreak)) ++k;
         // ... or the line before a last "Theo <source>" line
-        if (k < v_.size() && v_.WordIs(k, "theo") && v_.tok(k).upper_initial) {
+        if (k < v_.size() && WordIs(k, "theo") && v_.tok(k).upper_initial) {
           size_t q = k;
           while (q < v_.size() && !v_.Is(q, TokenKind::kBreak)) ++q;
           while (q < v_.size() && v_.Is(q, TokenKind::kBreak)) ++q;
           if (q == v_.size()) k = q;
         }
         if (k == v_.size()) {
-          Mention m{RecordType::kPerson, i, i + n, name, TraditionalTones(std::string(v_.TextSpan(i, i + n))), "", "", "",
-                    "", "person.byline"};
+          Mention m{RecordType::kPerson, i, i + n, std::string(name), TraditionalTones(v_.TextSpan(i, i + n)), {}, {}, {},
+                    {}, "person.byline"};
           more.push_back(std::move(m));
         }
       }
@@ -785,32 +873,37 @@ class Finder {
   static bool Overlap(const Mention& a, const Mention& b) { return a.begin < b.end && b.begin < a.end; }
 
   void Resolve() {
-    // Organisations: the longest wins.
-    std::stable_sort(orgs_.begin(), orgs_.end(), [](const Mention& a, const Mention& b) {
-      return a.end - a.begin > b.end - b.begin;
+    // Organisations: the longest wins (sorted by index, not by moving mentions around).
+    std::vector<uint32_t> order(orgs_.size());
+    std::iota(order.begin(), order.end(), 0u);
+    std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+      return orgs_[a].end - orgs_[a].begin > orgs_[b].end - orgs_[b].begin;
     });
     std::vector<Mention> kept;
-    for (Mention& m : orgs_) {
-      bool clash = std::any_of(kept.begin(), kept.end(), [&](const Mention& k) { return Overlap(k, m); });
+    kept.reserve(orgs_.size());
+    for (uint32_t k : order) {
+      Mention& m = orgs_[k];
+      bool clash = std::any_of(kept.begin(), kept.end(), [&](const Mention& o) { return Overlap(o, m); });
       if (!clash) kept.push_back(std::move(m));
     }
     orgs_ = std::move(kept);
     // A person wins over a gazetteer place inside the name ("Chủ tịch Hồ Chí Minh", "Tuấn Anh").
     places_.erase(std::remove_if(places_.begin(), places_.end(),
                                  [&](const Mention& l) {
-                                   return l.rule != std::string("location.place_word") &&
+                                   return !RuleIs(l.rule, "location.place_word") &&
                                           std::any_of(persons_.begin(), persons_.end(),
                                                       [&](const Mention& p) { return Overlap(l, p); });
                                  }),
                   places_.end());
     // Places may sit inside an organisation; a person may not sit inside either.
-    std::vector<Mention> people;
-    for (Mention& p : persons_) {
-      bool clash = std::any_of(orgs_.begin(), orgs_.end(), [&](const Mention& o) { return !o.alias && Overlap(o, p); }) ||
-                   std::any_of(places_.begin(), places_.end(), [&](const Mention& l) { return Overlap(l, p); });
-      if (!clash) people.push_back(std::move(p));
-    }
-    persons_ = std::move(people);
+    persons_.erase(std::remove_if(persons_.begin(), persons_.end(),
+                                  [&](const Mention& p) {
+                                    return std::any_of(orgs_.begin(), orgs_.end(),
+                                                       [&](const Mention& o) { return !o.alias && Overlap(o, p); }) ||
+                                           std::any_of(places_.begin(), places_.end(),
+                                                       [&](const Mention& l) { return Overlap(l, p); });
+                                  }),
+                   persons_.end());
     // A bare head inside a person's name ("Khoa" of "Bế Đăng Khoa") is no organisation.
     orgs_.erase(std::remove_if(orgs_.begin(), orgs_.end(),
                                [&](const Mention& o) {
@@ -820,12 +913,14 @@ class Finder {
                 orgs_.end());
   }
 
-  std::vector<Candidate> Link() {
+  // Gives the mentions their entities' ids and appends them to *out.
+  void Link(std::vector<Candidate>* out) {
     std::vector<Mention*> all;
+    all.reserve(orgs_.size() + places_.size() + persons_.size());
     for (auto* list : {&orgs_, &places_, &persons_}) {
       for (Mention& m : *list) {
         bool bad = false;
-        for (size_t k = m.begin; k < m.end; ++k) bad = bad || taken_[k];
+        for (size_t k = m.begin; k < m.end; ++k) bad = bad || (flags_[k] & kIsTaken);
         if (!bad) all.push_back(&m);
       }
     }
@@ -839,7 +934,7 @@ class Finder {
     std::vector<int> entity_of(all.size(), -1);
     int counters[3] = {0, 0, 0};
     auto prefix = [](RecordType t) { return t == RecordType::kPerson ? 0 : t == RecordType::kOrganization ? 1 : 2; };
-    std::map<std::pair<int, std::string>, int> by_key;
+    std::map<std::pair<int, std::string_view>, int> by_key;  // (views of the mentions' keys)
     for (size_t k = 0; k < all.size(); ++k) {
       Mention& m = *all[k];
       int p = prefix(m.type);
@@ -871,46 +966,51 @@ class Finder {
       }
       entity_of[k] = found;
     }
-    std::vector<Candidate> out;
+    out->reserve(out->size() + all.size());
     for (size_t k = 0; k < all.size(); ++k) {
       if (entity_of[k] < 0) continue;
-      const Mention& m = *all[k];
-      Candidate c;
+      Mention& m = *all[k];
+      Candidate& c = out->emplace_back();
       c.type = m.type;
       c.begin = m.begin;
       c.end = m.end;
       c.value = entities[entity_of[k]].value;
       c.canonical = entities[entity_of[k]].id;
-      c.role = m.role;
-      c.parent = m.parent;
+      c.role = std::move(m.role);  // (each mention is read once)
+      c.parent = std::move(m.parent);
       c.rule = m.rule;
-      out.push_back(std::move(c));
     }
-    return out;
   }
 
   const DocView& v_;
   const Lexicons& lex_;
-  std::vector<bool> taken_;
+  const size_t n_;  // tokens
+  const Token* tok_ = nullptr;   // v_'s tokens
+  const char* lower_ = nullptr;  // v_'s lower-case text (the tokens' offsets point into it)
   std::vector<Mention> orgs_, places_, persons_;
   std::map<std::string, std::string> abbr_key_;
-  std::set<std::string> place_names_;
+  std::set<std::string_view> place_names_;  // (views of the document's lower-case text)
+  uint64_t place_name_sizes_ = 0;            // SizeBit of every name in place_names_
   bool role_before_ = false;  // the organisation being read follows a title (OrgName)
-  std::vector<uint8_t> flags_;
-  std::vector<size_t> next_any_;  // next token at or after i where any mention may start
-  std::vector<size_t> next_cap_;  // next capitalised token at or after i
-  std::map<size_t, size_t> org_ending_;    // end token → begin token of an organisation
-  std::map<size_t, size_t> org_starting_;  // begin token → end token
-  mutable std::vector<int16_t> starts_ = std::vector<int16_t>(kTables * v_.size(), -1);
-  mutable std::vector<int16_t> ends_ = std::vector<int16_t>(3 * v_.size(), -1);
-  mutable std::vector<int8_t> first_known_ = std::vector<int8_t>(v_.size(), -1);
+  mutable std::vector<uint16_t> flags_;  // Flag bits per token
+  // The per-token caches, left uninitialised (most tokens never need them): the flags tell
+  // which entries hold an answer.
+  struct Lens {
+    uint16_t len[kTables];  // M(t, i) for every table t
+  };
+  std::unique_ptr<Lens[]> lens_;
+  std::unique_ptr<uint16_t[]> before_;  // B(t, i + 1) for person titles, role titles, places
+  std::unique_ptr<uint8_t[]> run_;      // NameRun(i, 4, true)
+  std::unique_ptr<uint32_t[]> next_any_;  // next token at or after i where any mention may start
+  std::unique_ptr<uint32_t[]> next_cap_;  // next capitalised token at or after i
+  std::vector<uint32_t> org_ending_;    // end token → begin token + 1 of an organisation (0: none)
+  std::vector<uint32_t> org_starting_;  // begin token → end token + 1
 };
 
 }  // namespace
 
 void ExtractEntities(const DocView& v, const std::vector<Candidate>& numeric, std::vector<Candidate>* out) {
-  std::vector<Candidate> found = Finder(v, numeric).Run();
-  for (Candidate& c : found) out->push_back(std::move(c));
+  Finder(v, numeric).Run(out);
 }
 
 }  // namespace vnextract::internal

@@ -1,0 +1,82 @@
+// LowerName (entity keys) against ICU's full lower-case mapping it stands in for: every code
+// point of its fast ranges, their neighbours, contexts where ICU's mapping could depend on the
+// letters around, malformed UTF-8, and random mixtures.
+#include <doctest/doctest.h>
+
+#include <unicode/utf8.h>
+
+#include <ios>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "extract/entities_lower.h"
+
+namespace vnextract::internal {
+namespace {
+
+std::string Utf8(UChar32 c) {
+  char buf[4];
+  int32_t n = 0;
+  UBool error = false;
+  U8_APPEND(buf, n, 4, c, error);
+  REQUIRE(!error);
+  return std::string(buf, static_cast<size_t>(n));
+}
+
+bool Scalar(UChar32 c) { return c < 0xD800 || (c > 0xDFFF && c <= 0x10FFFF); }
+
+TEST_CASE("LowerName equals ICU's toLower on every code point of its fast ranges and around them") {
+  std::vector<UChar32> cps;
+  for (UChar32 c = 0; c < 0x2100; ++c) cps.push_back(c);
+  for (UChar32 c = 0x2C00; c < 0x2D00; ++c) cps.push_back(c);  // where some lower cases land
+  for (UChar32 c : {0x10400, 0x1E900, 0xFFFD, 0xFEFF}) cps.push_back(c);
+  int checked = 0;
+  for (UChar32 c : cps) {
+    if (!Scalar(c)) continue;
+    std::string s = Utf8(c);
+    CHECK_MESSAGE(LowerName(s) == LowerNameIcu(s), "U+" << std::hex << c);
+    // in a word, after a capital I, before combining marks and a final sigma
+    const std::string contexts[] = {"X" + s + "y", "I" + s, s + "\xCC\x87", s + "\xCC\x80" + "A",
+                                    s + "\xCE\xA3", "\xCE\xA3" + s, "\xC4\xB0" + s};
+    for (const std::string& t : contexts) {
+      CHECK_MESSAGE(LowerName(t) == LowerNameIcu(t), "U+" << std::hex << c);
+    }
+    ++checked;
+  }
+  CHECK(checked > 8000);
+}
+
+TEST_CASE("LowerName on names and on malformed UTF-8") {
+  const std::string cases[] = {
+      "Nguyễn Văn A", "ĐOÀN BÍCH NGỌC", "Ủy ban nhân dân TP.HCM", "Sở KH&CN", "ẞ", "Ⱥ Ⱦ", "İstanbul", "ΣΟΦΊΑ",
+      "", std::string("\0A", 2), "\xC3", "\xC3\x28", "\xE0\x80\x80", "\xE1\xBA", "\xED\xA0\x80", "\xF0\x9F\x98\x80 Á",
+      "\xC0\xAF", "\x80", "a\xFF" "B",
+  };
+  for (const std::string& s : cases) CHECK_MESSAGE(LowerName(s) == LowerNameIcu(s), s);
+}
+
+TEST_CASE("LowerName equals ICU's toLower on random strings") {
+  std::mt19937 rng(12345);
+  // Mostly letters of the fast ranges, now and then something else (ICU's path) or a stray byte.
+  std::uniform_int_distribution<int> pick(0, 99);
+  std::uniform_int_distribution<UChar32> latin(0x20, 0x24F), viet(0x1E00, 0x1EFF), marks(0x300, 0x36F),
+      other(0x250, 0x33FF);
+  for (int n = 0; n < 20000; ++n) {
+    std::string s;
+    int len = pick(rng) % 12;
+    for (int k = 0; k < len; ++k) {
+      int p = pick(rng);
+      UChar32 c = p < 45 ? latin(rng) : p < 80 ? viet(rng) : p < 90 ? marks(rng) : other(rng);
+      if (p == 99) {
+        s += static_cast<char>(0x80 + pick(rng));
+        continue;
+      }
+      if (Scalar(c)) s += Utf8(c);
+    }
+    REQUIRE_MESSAGE(LowerName(s) == LowerNameIcu(s), s);
+  }
+}
+
+}  // namespace
+}  // namespace vnextract::internal
