@@ -2,7 +2,7 @@
 # fuzz/run.sh [SECONDS] [TARGET...]
 #
 # Builds the libFuzzer targets with clang (ASan + UBSan) into build-fuzz and fuzzes each TARGET
-# (default: every one: decode normalize tokenize extract html jsonl) for SECONDS (default 60),
+# (default: every one: decode normalize tokenize segment extract html jsonl) for SECONDS (default 60),
 # one after the other, each on a scratch copy of tests/fuzz/TARGET/seeds/ and crashes/ (the
 # regression inputs) under build-fuzz/work/TARGET/. Stops at the first crash, timeout, leak or
 # out-of-memory with status 1 and prints where the input that caused it is. Prints one line per
@@ -17,7 +17,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 seconds="${1:-60}"
 [ $# -gt 0 ] && shift
-all=(decode normalize tokenize extract html jsonl)
+all=(decode normalize tokenize segment extract html jsonl)
 targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=("${all[@]}")
 for t in "${targets[@]}"; do
