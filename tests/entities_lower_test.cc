@@ -3,6 +3,8 @@
 // letters around, malformed UTF-8, and random mixtures.
 #include <doctest/doctest.h>
 
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
 #include <ios>
@@ -11,6 +13,7 @@
 #include <vector>
 
 #include "extract/entities_lower.h"
+#include "extract/tone.h"
 
 namespace vnextract::internal {
 namespace {
@@ -76,6 +79,48 @@ TEST_CASE("LowerName equals ICU's toLower on random strings") {
     }
     REQUIRE_MESSAGE(LowerName(s) == LowerNameIcu(s), s);
   }
+}
+
+}  // namespace
+}  // namespace vnextract::internal
+
+// TraditionalTones skips ICU for names it cannot change: it must give what the ICU path gives.
+namespace vnextract::internal {
+namespace {
+
+std::string Nfc(const std::string& s) {
+  UErrorCode st = U_ZERO_ERROR;
+  std::string out;
+  icu::Normalizer2::getNFCInstance(st)->normalize(icu::UnicodeString::fromUTF8(s), st).toUTF8String(out);
+  REQUIRE(U_SUCCESS(st));
+  return out;
+}
+
+TEST_CASE("TraditionalTones equals its ICU path on names and on random syllables") {
+  for (const char* name : {"Hoà An", "Hòa An", "Thuỷ", "uỷ ban", "Khoẻ", "quý", "Quỳnh", "Nguyễn Văn A",
+                           "HOÀ", "Hoà–Bình", "Thuỷ”", "hoà\xC2\xA0" "bình", "Thuỵ Khuê", "oà", "ưỳ", "ôá"}) {
+    CAPTURE(name);
+    CHECK(TraditionalTones(name) == TraditionalTonesSlow(name));
+  }
+  CHECK(TraditionalTones("Hoà An") == "Hòa An");
+  CHECK(TraditionalTones("Thuỷ") == "Thủy");
+  // Syllables from pieces: onsets, vowels with every tone (precomposed and decomposed), finals,
+  // separators of every kind.
+  const std::vector<std::string> pieces = {
+      "h", "th", "kh", "qu", "gi", "ng", "o", "u", "O", "U", "a", "e", "y", "à", "á", "ả", "ã", "ạ", "è", "é",
+      "ẻ", "ẽ", "ẹ", "ỳ", "ý", "ỷ", "ỹ", "ỵ", "À", "Ý", "ơ", "ư", "ô", "ờ", "ự", "n", "ng", "nh", "t", "c",
+      "\xCC\x80", "\xCC\x81", "\xCC\xA3", " ", "-", ".", "\xE2\x80\x93", "\xC2\xA0", "1", "\xE2\x80\x9D"};
+  std::mt19937 rng(11);
+  int changed = 0;
+  for (int n = 0; n < 50000; ++n) {
+    std::string s;
+    for (int k = 1 + static_cast<int>(rng() % 6); k > 0; --k) s += pieces[rng() % pieces.size()];
+    s = Nfc(s);  // the precondition: NFC text
+    std::string slow = TraditionalTonesSlow(s);
+    REQUIRE_MESSAGE(TraditionalTones(s) == slow, s);
+    changed += slow != s;
+  }
+  CHECK(changed > 100);  // the ICU path did move tones in this sample
 }
 
 }  // namespace

@@ -16,19 +16,45 @@ bool IsLetter(UChar32 c) { return u_isalpha(c) || (U_GET_GC_MASK(c) & U_GC_M_MAS
 
 }  // namespace
 
-std::string TraditionalTonesSlow(std::string_view nfc);
+namespace {
+
+bool AsciiLetter(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+
+// Whether TraditionalTonesSlow could change `nfc`. It moves a tone only from the last base letter
+// of a syllable, written in NFC as one non-ASCII code point (a toned a, e or y) that ends the
+// syllable, after an o or u. So some non-ASCII code point must be followed by the end or an ASCII
+// byte that is no letter (or anything non-ASCII: a mark, a quote, a dash), and preceded by an
+// ASCII o/u or by a non-ASCII code point (ơ, ư, ô, a mark: kept to be safe). Everything else is
+// returned as it is without the slow path.
+bool MayMoveTone(std::string_view nfc) {
+  const auto* p = reinterpret_cast<const unsigned char*>(nfc.data());
+  const size_t n = nfc.size();
+  for (size_t i = 1; i < n; ++i) {
+    if (p[i] < 0xC0) continue;  // not the lead byte of a non-ASCII code point
+    size_t end = i + 1;
+    while (end < n && (p[end] & 0xC0) == 0x80) ++end;
+    bool ends_syllable = end == n || !AsciiLetter(p[end]);  // (a non-ASCII next: maybe, to be safe)
+    if (!ends_syllable) continue;
+    unsigned char before = p[i - 1];
+    bool after_vowel = before == 'o' || before == 'O' || before == 'u' || before == 'U' || before >= 0x80;
+    if (after_vowel) return true;
+  }
+  return false;
+}
+
+// Heterogeneous lookup: the memo is searched with the string_view, without building a key.
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+};
+
+}  // namespace
 
 std::string TraditionalTones(std::string_view nfc) {
-  // Fast exit: only an "o" or "u" followed by a non-ASCII letter (a toned a/e/y) can change.
-  bool candidate = false;
-  for (size_t i = 0; i + 1 < nfc.size() && !candidate; ++i) {
-    char c = nfc[i];
-    candidate = (c == 'o' || c == 'O' || c == 'u' || c == 'U') && (static_cast<unsigned char>(nfc[i + 1]) & 0x80);
-  }
-  if (!candidate) return std::string(nfc);
+  if (!MayMoveTone(nfc)) return std::string(nfc);
   // Names repeat within and across documents: remember recent answers.
-  thread_local std::unordered_map<std::string, std::string> memo;
-  if (auto it = memo.find(std::string(nfc)); it != memo.end()) return it->second;
+  thread_local std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> memo;
+  if (auto it = memo.find(nfc); it != memo.end()) return it->second;
   if (memo.size() > 50000) memo.clear();
   std::string result = TraditionalTonesSlow(nfc);
   memo.emplace(std::string(nfc), result);

@@ -12,6 +12,10 @@ namespace vnextract::internal {
 // "quý" stays). Syllables with a final consonant ("hoàn", "huỳnh") are the same in both styles.
 std::string TraditionalTones(std::string_view nfc);
 
+// The same, always through ICU (NFD, move, NFC): TraditionalTones skips it for text it cannot
+// change and remembers its answers; tests compare the two.
+std::string TraditionalTonesSlow(std::string_view nfc);
+
 }  // namespace vnextract::internal
 
 #endif  // VNEXTRACT_EXTRACT_TONE_H_
