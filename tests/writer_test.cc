@@ -5,6 +5,10 @@
 #include "util/plain_sentence.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstdio>
+#include <iostream>
+#include <limits>
 #include <random>
 #include <sstream>
 
@@ -131,6 +135,174 @@ TEST_CASE("JSON is one array; TSV flattens tabs") {
   t.Write(r);
   t.End();
   CHECK(ts.str().find("\ta b c\n") != std::string::npos);
+}
+
+// The writers' rules written the plain way, one byte and one field at a time: the fast
+// writers must give the same bytes.
+std::string RefJsonString(std::string_view s) {
+  std::string o = "\"";
+  for (char c : s) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (u == '"') o += "\\\"";
+    else if (u == '\\') o += "\\\\";
+    else if (u == '\n') o += "\\n";
+    else if (u == '\r') o += "\\r";
+    else if (u == '\t') o += "\\t";
+    else if (u < 0x20) {
+      char esc[8];
+      std::snprintf(esc, sizeof esc, "\\u%04x", u);
+      o += esc;
+    } else {
+      o += c;
+    }
+  }
+  return o + "\"";
+}
+
+std::string RefJsonRecord(const Record& r, const WriterOptions& options, bool lines) {
+  bool numeric = HasNumericValue(r.type);
+  auto number = [](const std::string& s) { return s.empty() ? std::string("null") : s; };
+  std::vector<std::pair<std::string, std::string>> kv = {
+      {"doc", RefJsonString(r.doc)},
+      {"type", "\"" + std::string(TypeName(r)) + "\""},  // as it is: user types are identifiers
+      {"text", RefJsonString(r.text)},
+      {"value", numeric ? number(r.value) : RefJsonString(r.value)},
+      {"value_to", numeric || r.value_to.empty() ? number(r.value_to) : RefJsonString(r.value_to)},
+      {"unit", RefJsonString(r.unit)},
+      {"qualifier", RefJsonString(r.qualifier)},
+      {"numerator", number(r.numerator)},
+      {"denominator", number(r.denominator)},
+      {"role", RefJsonString(r.role)},
+      {"parent", RefJsonString(r.parent)},
+      {"canonical", RefJsonString(r.canonical)},
+      {"resolved", RefJsonString(r.resolved)},
+      {"note", RefJsonString(r.note)},
+      {"kind", RefJsonString(r.kind)},
+      {"number", RefJsonString(r.number)},
+      {"year", RefJsonString(r.year)},
+      {"issuer_code", RefJsonString(r.issuer_code)},
+      {"issuer", RefJsonString(r.issuer)},
+      {"issued", RefJsonString(r.issued)},
+      {"start", std::to_string(r.start)},
+      {"end", std::to_string(r.end)},
+      {"sentence", std::to_string(r.sentence)},
+      {"rule", RefJsonString(r.rule)},
+  };
+  if (options.context) kv.emplace_back("context", RefJsonString(r.context));
+  std::string o = "{";
+  for (size_t i = 0; i < kv.size(); ++i) o += (i ? ",\"" : "\"") + kv[i].first + "\":" + kv[i].second;
+  for (size_t k = 0; k < options.extra_columns.size(); ++k) {
+    o += "," + RefJsonString(options.extra_columns[k]) + ":" + RefJsonString(k < r.extra.size() ? r.extra[k] : "");
+  }
+  return o + (lines ? "}\n" : "}");
+}
+
+std::string RefTableRecord(const Record& r, const WriterOptions& options, bool csv) {
+  std::vector<std::string> f = {r.doc, std::string(TypeName(r)), r.text, r.value, r.value_to, r.unit, r.qualifier,
+                                r.numerator, r.denominator, r.role, r.parent, r.canonical, r.resolved, r.note, r.kind,
+                                r.number, r.year, r.issuer_code, r.issuer, r.issued, std::to_string(r.start),
+                                std::to_string(r.end), std::to_string(r.sentence), r.rule};
+  if (options.context) f.push_back(r.context);
+  for (size_t k = 0; k < options.extra_columns.size(); ++k) f.push_back(k < r.extra.size() ? r.extra[k] : "");
+  std::string o;
+  for (size_t i = 0; i < f.size(); ++i) {
+    if (i) o += csv ? ',' : '\t';
+    if (csv && f[i].find_first_of(",\"\r\n") != std::string::npos) {
+      o += '"';
+      for (char c : f[i]) o += c == '"' ? std::string("\"\"") : std::string(1, c);
+      o += '"';
+    } else if (csv) {
+      o += f[i];
+    } else {
+      for (char c : f[i]) o += c == '\t' || c == '\n' || c == '\r' ? ' ' : c;
+    }
+  }
+  return o + (csv ? "\r\n" : "\n");
+}
+
+// A string of length `n` from Vietnamese text and, now and then, bytes that need an escape or
+// some care (quotes, control characters, DEL, separators), at any position.
+std::string RandomString(std::mt19937& rng, size_t n) {
+  static const std::vector<std::string> kPieces = {"a", "Z", "1", " ", "ệ", "đ", "“", "\xC2\xA0", "\"", "\\", "\n",
+                                                   "\r", "\t", "\x01", "\x1F", "\x7F", ",", "/", "\xFF"};
+  std::string s;
+  bool plain = rng() % 3 == 0;  // many strings need no escape: the fast path's case
+  while (s.size() < n) s += kPieces[plain ? rng() % 7 : rng() % kPieces.size()];
+  s.resize(n);  // may cut a UTF-8 sequence: the writers copy bytes as they are
+  return s;
+}
+
+std::string RandomField(std::mt19937& rng) {
+  static const size_t kLengths[] = {0, 0, 0, 1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 31, 32, 33, 47, 64, 100, 300};
+  return RandomString(rng, kLengths[rng() % (sizeof kLengths / sizeof kLengths[0])]);
+}
+
+uint64_t RandomNumber(std::mt19937_64& rng) {
+  static const uint64_t kNumbers[] = {0, 1, 9, 10, 99, 100, 12345, 999999, 1000000, 4294967295ULL,
+                                      std::numeric_limits<uint64_t>::max()};
+  return rng() % 2 ? kNumbers[rng() % (sizeof kNumbers / sizeof kNumbers[0])] : rng() >> (rng() % 64);
+}
+
+TEST_CASE("JSON strings escape exactly the bytes JSON requires, at every position and length") {
+  // FormatRow writes a JSON string of each value: every byte value at every position of
+  // strings of 1 to 40 bytes (the fast paths change at 4, 8, 16 and 32 bytes).
+  for (size_t n = 1; n <= 40; ++n) {
+    for (size_t pos = 0; pos < n; ++pos) {
+      for (int b = 0; b < 256; ++b) {
+        std::string s(n, 'x');
+        s[pos] = static_cast<char>(b);
+        std::string out;
+        FormatRow(OutputFormat::kJsonLines, {"k"}, {s}, {false}, &out);
+        REQUIRE(out == "{\"k\":" + RefJsonString(s) + "}\n");
+      }
+    }
+  }
+  std::string out;
+  FormatRow(OutputFormat::kJson, {"a", "b", "n"}, {"", "\"\\\"", ""}, {false, false, true}, &out);
+  CHECK(out == "{\"a\":\"\",\"b\":\"\\\"\\\\\\\"\",\"n\":null}");
+}
+
+TEST_CASE("records are written as the plain rules say, in every format") {
+  std::mt19937 rng(11);
+  std::mt19937_64 rng64(13);
+  const RecordType kTypes[] = {RecordType::kMoney, RecordType::kDate, RecordType::kPerson, RecordType::kLegalRef,
+                               RecordType::kRatio, RecordType::kCustom};
+  std::vector<std::string> contexts;  // records of one sentence share a context: repeat them
+  for (int i = 0; i < 6; ++i) contexts.push_back(RandomField(rng));
+  contexts.push_back(RandomString(rng, 2000));
+  for (int variant = 0; variant < 4; ++variant) {
+    WriterOptions options;
+    options.context = variant != 1;
+    if (variant >= 2) options.extra_columns = {"url", "tác \"giả\"\n", ""};
+    for (OutputFormat format : {OutputFormat::kJsonLines, OutputFormat::kJson, OutputFormat::kCsv, OutputFormat::kTsv}) {
+      RecordWriter w(std::cout, format, options);  // Format writes nothing to the stream
+      for (int n = 0; n < 3000; ++n) {
+        Record r;
+        r.type = kTypes[rng() % (sizeof kTypes / sizeof kTypes[0])];
+        if (r.type == RecordType::kCustom) r.custom_type = rng() % 2 ? "project_code" : RandomField(rng);
+        for (std::string* f : {&r.doc, &r.text, &r.value, &r.value_to, &r.unit, &r.qualifier, &r.numerator,
+                               &r.denominator, &r.role, &r.parent, &r.canonical, &r.resolved, &r.note, &r.kind,
+                               &r.number, &r.year, &r.issuer_code, &r.issuer, &r.issued, &r.rule}) {
+          if (rng() % 2) *f = RandomField(rng);
+        }
+        r.start = RandomNumber(rng64);
+        r.end = RandomNumber(rng64);
+        r.sentence = static_cast<uint32_t>(RandomNumber(rng64));
+        r.context = contexts[rng() % contexts.size()];
+        if (rng() % 4 == 0) r.context = RandomField(rng);
+        size_t extras = rng() % 4;  // fewer or more values than columns
+        for (size_t k = 0; k < extras; ++k) r.extra.push_back(RandomField(rng));
+        std::string out = "[", expected = "[";  // Format appends
+        w.Format(r, &out);
+        if (format == OutputFormat::kJsonLines || format == OutputFormat::kJson) {
+          expected += RefJsonRecord(r, options, format == OutputFormat::kJsonLines);
+        } else {
+          expected += RefTableRecord(r, options, format == OutputFormat::kCsv);
+        }
+        REQUIRE(out == expected);
+      }
+    }
+  }
 }
 
 }  // namespace

@@ -53,6 +53,9 @@ class RecordWriter {
   void End();
 
  private:
+  // Format for CSV and TSV.
+  void FormatTableRow(const Record& r, std::string* out) const;
+
   std::ostream& out_;
   OutputFormat format_;
   WriterOptions options_;

@@ -1,6 +1,7 @@
 #include "vnextract/extractor.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 
 #include "decode/legacy.h"
@@ -96,6 +97,12 @@ std::string SentenceContext(const NormalizedText& t, const Span& s) {
   return out;
 }
 
+// Moves a candidate's field into an empty record field. Most fields are empty: then nothing
+// is done (a string's move costs a dozen instructions even when empty).
+inline void MoveIfSet(std::string* from, std::string* to) {
+  if (!from->empty()) *to = std::move(*from);
+}
+
 }  // namespace
 
 std::optional<CivilDate> ParseIsoDate(std::string_view s) {
@@ -179,8 +186,10 @@ Status Extractor::Extract(std::string_view bytes, std::string_view doc_name, con
     internal::LinkLegalRefs(view, &kept);
   }
 
-  std::vector<std::string> contexts(options.context ? a.sentences.size() : 0);
   out->reserve(out->size() + kept.size());  // a Record is large: grow once, never move them
+  // The records of a sentence come one after another (kept is in text order): the first one
+  // gets the sentence's context, the others copy it from there.
+  size_t context_of = SIZE_MAX;  // index in *out of the last record given a context
   for (internal::Candidate& c : kept) {
     if (!options.types.test(static_cast<size_t>(c.type))) continue;
     if (c.custom_type != nullptr && !options.custom_types.empty() &&
@@ -189,32 +198,32 @@ Status Extractor::Extract(std::string_view bytes, std::string_view doc_name, con
     }
     const Token& first = a.tokens[c.begin];
     const Token& last = a.tokens[c.end - 1];
-    Record r;
-    r.doc = std::string(doc_name);
+    Record& r = out->emplace_back();  // built in place: a Record is 25 strings, costly to move
+    r.doc.assign(doc_name);
     r.type = c.type;
     if (c.custom_type != nullptr) r.custom_type = *c.custom_type;
     r.start = a.text.SourceBegin(first.cb);
     r.end = a.text.SourceEnd(last.ce);
-    r.text = std::string(a.text.OriginalText(r.start, r.end));
-    r.value = std::move(c.value);
-    r.value_to = std::move(c.value_to);
-    r.unit = std::move(c.unit);
-    r.qualifier = std::move(c.qualifier);
-    r.numerator = std::move(c.numerator);
-    r.denominator = std::move(c.denominator);
-    r.role = std::move(c.role);
-    r.parent = std::move(c.parent);
-    r.canonical = std::move(c.canonical);
+    r.text.assign(a.text.OriginalText(r.start, r.end));
+    MoveIfSet(&c.value, &r.value);
+    MoveIfSet(&c.value_to, &r.value_to);
+    MoveIfSet(&c.unit, &r.unit);
+    MoveIfSet(&c.qualifier, &r.qualifier);
+    MoveIfSet(&c.numerator, &r.numerator);
+    MoveIfSet(&c.denominator, &r.denominator);
+    MoveIfSet(&c.role, &r.role);
+    MoveIfSet(&c.parent, &r.parent);
+    MoveIfSet(&c.canonical, &r.canonical);
     if (c.extra) {
       internal::Candidate::Extra& x = *c.extra;
-      r.resolved = std::move(x.resolved);
-      r.note = std::move(x.note);
-      r.kind = std::move(x.kind);
-      r.number = std::move(x.number);
-      r.year = std::move(x.year);
-      r.issuer_code = std::move(x.issuer_code);
-      r.issuer = std::move(x.issuer);
-      r.issued = std::move(x.issued);
+      MoveIfSet(&x.resolved, &r.resolved);
+      MoveIfSet(&x.note, &r.note);
+      MoveIfSet(&x.kind, &r.kind);
+      MoveIfSet(&x.number, &r.number);
+      MoveIfSet(&x.year, &r.year);
+      MoveIfSet(&x.issuer_code, &r.issuer_code);
+      MoveIfSet(&x.issuer, &r.issuer);
+      MoveIfSet(&x.issued, &r.issued);
     }
     // A figure beyond the exact decimals (about 1.7e38) has no value: say so, never wrap.
     if (r.value.empty() && r.type != RecordType::kCustom && HasNumericValue(r.type)) {
@@ -223,11 +232,13 @@ Status Extractor::Extract(std::string_view bytes, std::string_view doc_name, con
     r.sentence = first.sentence;
     r.rule = c.rule;
     if (options.context && first.sentence < a.sentences.size()) {
-      std::string& ctx = contexts[first.sentence];
-      if (ctx.empty()) ctx = SentenceContext(a.text, a.sentences[first.sentence]);
-      r.context = ctx;
+      if (context_of != SIZE_MAX && (*out)[context_of].sentence == first.sentence) {
+        r.context = (*out)[context_of].context;
+      } else {
+        r.context = SentenceContext(a.text, a.sentences[first.sentence]);
+        context_of = out->size() - 1;
+      }
     }
-    out->push_back(std::move(r));
   }
   return Status::Ok();
 }

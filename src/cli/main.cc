@@ -497,9 +497,10 @@ int Run(const std::vector<std::string>& args, Command cmd) {
       extra.push_back(v);
     }
     vnextract::RecordWriter fmt_writer(std::cout, *fmt, wopts);  // formats only; writes nothing
-    r->out.reserve(r->out.size() + records.size() * 700);  // a JSON Lines record is ~600 bytes
+    // A JSON Lines record is ~600 bytes; Format asks for a few hundred more than it writes.
+    if (!records.empty()) r->out.reserve(r->out.size() + records.size() * 700 + 4096);
     for (size_t k = 0; k < records.size(); ++k) {
-      records[k].extra = extra;
+      if (!extra.empty()) records[k].extra = extra;
       if (json_array && k > 0) r->out += ",\n";
       fmt_writer.Format(records[k], &r->out);
     }

@@ -14,10 +14,12 @@ constexpr std::string_view kColumns[] = {"doc",       "type",        "text",   "
                                          "issuer_code", "issuer",    "issued", "start",       "end",    "sentence", "rule",   "context"};
 constexpr size_t kColumnCount = sizeof(kColumns) / sizeof(kColumns[0]);
 
-std::string Field(const Record& r, size_t col) {
+// Column `col` of `r`; numbers are written into `num`.
+std::string_view Field(const Record& r, size_t col, char (&num)[24]) {
+  auto number = [&](uint64_t x) { return std::string_view(num, static_cast<size_t>(std::to_chars(num, num + sizeof num, x).ptr - num)); };
   switch (col) {
     case 0: return r.doc;
-    case 1: return std::string(TypeName(r));
+    case 1: return TypeName(r);
     case 2: return r.text;
     case 3: return r.value;
     case 4: return r.value_to;
@@ -36,13 +38,13 @@ std::string Field(const Record& r, size_t col) {
     case 17: return r.issuer_code;
     case 18: return r.issuer;
     case 19: return r.issued;
-    case 20: return std::to_string(r.start);
-    case 21: return std::to_string(r.end);
-    case 22: return std::to_string(r.sentence);
+    case 20: return number(r.start);
+    case 21: return number(r.end);
+    case 22: return number(r.sentence);
     case 23: return r.rule;
     case 24: return r.context;
   }
-  return "";
+  return {};
 }
 
 // Fields are appended to one buffer per record, written in one call: a stream call per field
@@ -75,77 +77,169 @@ void TsvField(std::string* out, std::string_view s) {
   out->append(s.substr(from));
 }
 
-// Whether any of the 8 bytes of `w` is a control character, '"' or '\\' (bit tricks from
-// "Bit Twiddling Hacks": a byte b has b < n when (b - n) & ~b has its top bit set).
-inline bool NeedsEscape8(uint64_t w) {
-  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
-  uint64_t control = (w - kOnes * 0x20) & ~w;
-  uint64_t quote = w ^ (kOnes * '"');
-  uint64_t backslash = w ^ (kOnes * '\\');
-  return ((control | ((quote - kOnes) & ~quote) | ((backslash - kOnes) & ~backslash)) & kHigh) != 0;
+inline bool NeedsEscape(char c) {
+  unsigned char u = static_cast<unsigned char>(c);
+  return u < 0x20 || u == '"' || u == '\\';
 }
 
-void JsonString(std::string* out, std::string_view s) {
-  if (s.empty()) {
-    out->append("\"\"", 2);
-    return;
+// Whether any byte of `w` (4 or 8 bytes) needs an escape (bit tricks from "Bit Twiddling
+// Hacks": some byte b has b < n when (w - n) & ~w has a top bit set; exact for the word).
+template <typename Word>
+inline bool WordNeedsEscape(Word w) {
+  constexpr Word kOnes = static_cast<Word>(0x0101010101010101ULL), kHigh = kOnes * 0x80;
+  Word quote = w ^ (kOnes * '"'), backslash = w ^ (kOnes * '\\');
+  return ((((w - kOnes * 0x20) & ~w) | ((quote - kOnes) & ~quote) | ((backslash - kOnes) & ~backslash)) & kHigh) != 0;
+}
+
+template <typename Word>
+inline bool WordNeedsEscapeAt(const char* p) {
+  Word w;
+  std::memcpy(&w, p, sizeof w);
+  return WordNeedsEscape(w);
+}
+
+inline bool BlockNeedsEscapeAt(const char* p) {
+  using U8x16 = unsigned char __attribute__((vector_size(16)));
+  U8x16 v;
+  std::memcpy(&v, p, 16);
+  U8x16 bad = (v < 0x20) | (v == '"') | (v == '\\');  // 0xFF where a byte needs an escape
+  uint64_t half[2];
+  std::memcpy(half, &bad, 16);
+  return (half[0] | half[1]) != 0;
+}
+
+// The index of the first byte at or after `from` that needs an escape, s.size() if none. Most
+// text needs none: it is scanned 16 bytes at a time (GCC vector extensions: SSE2 on x86-64),
+// and its last bytes with one more load that overlaps bytes before them (short strings: two
+// overlapping words). Where some byte needs an escape, a byte loop finds it.
+size_t CleanPrefix(std::string_view s, size_t from) {
+  const char* d = s.data();
+  size_t n = s.size(), i = from;
+  if (n >= 16) {
+    while (i + 16 <= n && !BlockNeedsEscapeAt(d + i)) i += 16;
+    if (i + 16 > n && !BlockNeedsEscapeAt(d + n - 16)) return n;
+  } else if (n >= 8) {
+    if (!WordNeedsEscapeAt<uint64_t>(d) && !WordNeedsEscapeAt<uint64_t>(d + n - 8)) return n;
+  } else if (n >= 4) {
+    if (!WordNeedsEscapeAt<uint32_t>(d) && !WordNeedsEscapeAt<uint32_t>(d + n - 4)) return n;
   }
-  size_t i = 0;
-  // Most text needs no escape: skip it 8 bytes at a time, then append it in one piece.
-  while (i + 8 <= s.size()) {
-    uint64_t w;
-    std::memcpy(&w, s.data() + i, 8);
-    if (NeedsEscape8(w)) break;
-    i += 8;
-  }
-  while (i < s.size()) {
-    unsigned char u = static_cast<unsigned char>(s[i]);
-    if (u < 0x20 || u == '"' || u == '\\') break;
-    ++i;
-  }
-  size_t start = out->size();
-  out->resize(start + i + 2);
-  char* p = out->data() + start;
-  p[0] = '"';
-  std::memcpy(p + 1, s.data(), i);
-  if (i == s.size()) {
-    p[i + 1] = '"';
-    return;
-  }
-  out->resize(start + i + 1);  // an escape is needed: the rest goes the slow way
-  size_t from = i;
-  for (; i < s.size(); ++i) {
-    unsigned char u = static_cast<unsigned char>(s[i]);
-    if (u >= 0x20 && u != '"' && u != '\\') continue;
-    out->append(s.substr(from, i - from));
-    from = i + 1;
+  while (i < n && !NeedsEscape(d[i])) ++i;
+  return i;
+}
+
+// The most bytes a JSON string of `n` bytes takes: the quotes, every byte written as \u00XX.
+constexpr size_t JsonRoom(size_t n) { return 6 * n + 2; }
+
+// Writes `s` as a JSON string at p, which has JsonRoom(s.size()) bytes, and returns its end.
+// s[0, clean) is known to need no escape (0 when not known).
+char* PutJsonString(char* p, std::string_view s, size_t clean) {
+  *p++ = '"';
+  const char* d = s.data();
+  size_t from = 0, i = clean;
+  for (;;) {
+    i = CleanPrefix(s, i);
+    std::memcpy(p, d + from, i - from);
+    p += i - from;
+    if (i == s.size()) break;
+    unsigned char u = static_cast<unsigned char>(d[i]);
+    *p++ = '\\';
     switch (u) {
-      case '"': out->append("\\\""); break;
-      case '\\': out->append("\\\\"); break;
-      case '\n': out->append("\\n"); break;
-      case '\r': out->append("\\r"); break;
-      case '\t': out->append("\\t"); break;
+      case '"': *p++ = '"'; break;
+      case '\\': *p++ = '\\'; break;
+      case '\n': *p++ = 'n'; break;
+      case '\r': *p++ = 'r'; break;
+      case '\t': *p++ = 't'; break;
       default: {
         static const char kHex[] = "0123456789abcdef";
-        char esc[6] = {'\\', 'u', '0', '0', kHex[u >> 4], kHex[u & 15]};
-        out->append(esc, 6);
+        const char esc[5] = {'u', '0', '0', kHex[u >> 4], kHex[u & 15]};
+        std::memcpy(p, esc, 5);
+        p += 5;
       }
     }
+    from = ++i;
   }
-  out->append(s.substr(from));
-  out->push_back('"');
+  *p++ = '"';
+  return p;
 }
 
-void JsonUint(std::string* out, uint64_t x) {
-  char buf[24];
-  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, x);
-  out->append(buf, static_cast<size_t>(end - buf));
+// Appends `s` as a JSON string: exactly as much room as it takes when it needs no escape.
+void JsonString(std::string* out, std::string_view s) {
+  size_t clean = CleanPrefix(s, 0);
+  size_t start = out->size();
+  out->resize(start + clean + JsonRoom(s.size() - clean));
+  char* end = PutJsonString(out->data() + start, s, clean);
+  out->resize(static_cast<size_t>(end - out->data()));
 }
 
 // A number or null: values are exact decimals written as JSON numbers.
 void JsonNumber(std::string* out, std::string_view s) {
   if (s.empty()) out->append("null");
   else out->append(s);
+}
+
+// Writers of the parts of a JSON record at p, which has room for them; each returns the end.
+template <size_t N>
+inline char* Put(char* p, const char (&literal)[N]) {
+  std::memcpy(p, literal, N - 1);
+  return p + N - 1;
+}
+
+inline char* Put(char* p, std::string_view s) {
+  std::memcpy(p, s.data(), s.size());
+  return p + s.size();
+}
+
+// PutString of a string that is not empty. Most fields are short and need no escape: up to 32
+// bytes, they are checked and copied with two overlapping loads and stores of 16, 8, 4 or 1
+// bytes.
+char* PutFilledString(char* p, std::string_view s) {
+  const char* d = s.data();
+  size_t n = s.size();
+  char* q = p + 1;
+  if (n >= 16) {
+    if (n > 32 || BlockNeedsEscapeAt(d) || BlockNeedsEscapeAt(d + n - 16)) return PutJsonString(p, s, 0);
+    std::memcpy(q, d, 16);
+    std::memcpy(q + n - 16, d + n - 16, 16);
+  } else if (n >= 8) {
+    if (WordNeedsEscapeAt<uint64_t>(d) || WordNeedsEscapeAt<uint64_t>(d + n - 8)) return PutJsonString(p, s, 0);
+    std::memcpy(q, d, 8);
+    std::memcpy(q + n - 8, d + n - 8, 8);
+  } else if (n >= 4) {
+    if (WordNeedsEscapeAt<uint32_t>(d) || WordNeedsEscapeAt<uint32_t>(d + n - 4)) return PutJsonString(p, s, 0);
+    std::memcpy(q, d, 4);
+    std::memcpy(q + n - 4, d + n - 4, 4);
+  } else {  // 1 to 3 bytes: the first, the middle and the last
+    if (NeedsEscape(d[0]) || NeedsEscape(d[n / 2]) || NeedsEscape(d[n - 1])) return PutJsonString(p, s, 0);
+    q[0] = d[0];
+    q[n / 2] = d[n / 2];
+    q[n - 1] = d[n - 1];
+  }
+  p[0] = '"';
+  q[n] = '"';
+  return q + n + 1;
+}
+
+// Room: JsonRoom(s.size()). Most fields are empty: that case is inlined.
+inline char* PutString(char* p, std::string_view s) {
+  if (!s.empty()) return PutFilledString(p, s);
+  p[0] = '"';
+  p[1] = '"';
+  return p + 2;
+}
+
+// Room: s.size() + 4.
+inline char* PutNumber(char* p, std::string_view s) { return s.empty() ? Put(p, "null") : Put(p, s); }
+
+// Room: 20.
+inline char* PutUint(char* p, uint64_t x) { return std::to_chars(p, p + 20, x).ptr; }
+
+// The room of a record's JSON object besides its strings' JsonRoom(n) - 2 (and its extra
+// keys): every key with its quotes, colon and comma, the quotes of every string, "null" for the
+// four fields that may be one, three numbers, the braces and the line end.
+constexpr size_t JsonFixedRoom() {
+  size_t room = 0;
+  for (std::string_view name : kColumns) room += name.size() + 4 + 2;
+  return room + 4 * 4 + 3 * 20 + 3;
 }
 
 }  // namespace
@@ -239,92 +333,113 @@ void RecordWriter::Write(const Record& r) {
 }
 
 void RecordWriter::Format(const Record& r, std::string* out) {
-  std::string& b = *out;
-  size_t cols = options_.context ? kColumnCount : kColumnCount - 1;
   if (format_ == OutputFormat::kCsv || format_ == OutputFormat::kTsv) {
-    for (size_t c = 0; c < cols; ++c) {
-      if (c) b.push_back(format_ == OutputFormat::kCsv ? ',' : '\t');
-      if (format_ == OutputFormat::kCsv) CsvField(&b, Field(r, c));
-      else TsvField(&b, Field(r, c));
-    }
-    for (size_t k = 0; k < options_.extra_columns.size(); ++k) {
-      b.push_back(format_ == OutputFormat::kCsv ? ',' : '\t');
-      std::string_view v = k < r.extra.size() ? std::string_view(r.extra[k]) : std::string_view();
-      if (format_ == OutputFormat::kCsv) CsvField(&b, v);
-      else TsvField(&b, v);
-    }
-    b.append(format_ == OutputFormat::kCsv ? "\r\n" : "\n");
+    FormatTableRow(r, out);
     return;
   }
-  bool numeric = HasNumericValue(r.type);
-  b.append("{\"doc\":");
-  JsonString(&b, r.doc);
-  b.append(",\"type\":\"");
-  b.append(TypeName(r));
-  b.append("\",\"text\":");
-  JsonString(&b, r.text);
-  b.append(",\"value\":");
-  if (numeric) JsonNumber(&b, r.value);
-  else JsonString(&b, r.value);
-  b.append(",\"value_to\":");
-  if (numeric) JsonNumber(&b, r.value_to);
-  else if (r.value_to.empty()) b.append("null");
-  else JsonString(&b, r.value_to);
-  b.append(",\"unit\":");
-  JsonString(&b, r.unit);
-  b.append(",\"qualifier\":");
-  JsonString(&b, r.qualifier);
-  b.append(",\"numerator\":");
-  JsonNumber(&b, r.numerator);
-  b.append(",\"denominator\":");
-  JsonNumber(&b, r.denominator);
-  b.append(",\"role\":");
-  JsonString(&b, r.role);
-  b.append(",\"parent\":");
-  JsonString(&b, r.parent);
-  b.append(",\"canonical\":");
-  JsonString(&b, r.canonical);
-  b.append(",\"resolved\":");
-  JsonString(&b, r.resolved);
-  b.append(",\"note\":");
-  JsonString(&b, r.note);
-  b.append(",\"kind\":");
-  JsonString(&b, r.kind);
-  b.append(",\"number\":");
-  JsonString(&b, r.number);
-  b.append(",\"year\":");
-  JsonString(&b, r.year);
-  b.append(",\"issuer_code\":");
-  JsonString(&b, r.issuer_code);
-  b.append(",\"issuer\":");
-  JsonString(&b, r.issuer);
-  b.append(",\"issued\":");
-  JsonString(&b, r.issued);
-  b.append(",\"start\":");
-  JsonUint(&b, r.start);
-  b.append(",\"end\":");
-  JsonUint(&b, r.end);
-  b.append(",\"sentence\":");
-  JsonUint(&b, r.sentence);
-  b.append(",\"rule\":");
-  JsonString(&b, r.rule);
+  std::string_view context;  // escaped, with its quotes
   if (options_.context) {
-    b.append(",\"context\":");
     if (r.context != last_context_ || last_context_escaped_.empty()) {
       last_context_ = r.context;
       last_context_escaped_.clear();
       JsonString(&last_context_escaped_, r.context);
     }
-    b.append(last_context_escaped_);
+    context = last_context_escaped_;
+  }
+  std::string_view type = TypeName(r);
+  size_t strings = r.doc.size() + type.size() + r.text.size() + r.value.size() + r.value_to.size() + r.unit.size() +
+                   r.qualifier.size() + r.numerator.size() + r.denominator.size() + r.role.size() + r.parent.size() +
+                   r.canonical.size() + r.resolved.size() + r.note.size() + r.kind.size() + r.number.size() +
+                   r.year.size() + r.issuer_code.size() + r.issuer.size() + r.issued.size() + r.rule.size();
+  size_t room = JsonFixedRoom() + 6 * strings + context.size();
+  for (size_t k = 0; k < options_.extra_columns.size(); ++k) {
+    room += 2 + JsonRoom(options_.extra_columns[k].size()) + JsonRoom(k < r.extra.size() ? r.extra[k].size() : 0);
+  }
+  // The object is written in place into room enough for it (one memset, no growth check per
+  // field), then cut to its length.
+  size_t start = out->size();
+  out->resize(start + room);
+  char* p = out->data() + start;
+  bool numeric = HasNumericValue(r.type);
+  p = Put(p, "{\"doc\":");
+  p = PutString(p, r.doc);
+  p = Put(p, ",\"type\":\"");
+  p = Put(p, type);
+  p = Put(p, "\",\"text\":");
+  p = PutString(p, r.text);
+  p = Put(p, ",\"value\":");
+  p = numeric ? PutNumber(p, r.value) : PutString(p, r.value);
+  p = Put(p, ",\"value_to\":");
+  p = numeric || r.value_to.empty() ? PutNumber(p, r.value_to) : PutString(p, r.value_to);
+  p = Put(p, ",\"unit\":");
+  p = PutString(p, r.unit);
+  p = Put(p, ",\"qualifier\":");
+  p = PutString(p, r.qualifier);
+  p = Put(p, ",\"numerator\":");
+  p = PutNumber(p, r.numerator);
+  p = Put(p, ",\"denominator\":");
+  p = PutNumber(p, r.denominator);
+  p = Put(p, ",\"role\":");
+  p = PutString(p, r.role);
+  p = Put(p, ",\"parent\":");
+  p = PutString(p, r.parent);
+  p = Put(p, ",\"canonical\":");
+  p = PutString(p, r.canonical);
+  p = Put(p, ",\"resolved\":");
+  p = PutString(p, r.resolved);
+  p = Put(p, ",\"note\":");
+  p = PutString(p, r.note);
+  p = Put(p, ",\"kind\":");
+  p = PutString(p, r.kind);
+  p = Put(p, ",\"number\":");
+  p = PutString(p, r.number);
+  p = Put(p, ",\"year\":");
+  p = PutString(p, r.year);
+  p = Put(p, ",\"issuer_code\":");
+  p = PutString(p, r.issuer_code);
+  p = Put(p, ",\"issuer\":");
+  p = PutString(p, r.issuer);
+  p = Put(p, ",\"issued\":");
+  p = PutString(p, r.issued);
+  p = Put(p, ",\"start\":");
+  p = PutUint(p, r.start);
+  p = Put(p, ",\"end\":");
+  p = PutUint(p, r.end);
+  p = Put(p, ",\"sentence\":");
+  p = PutUint(p, r.sentence);
+  p = Put(p, ",\"rule\":");
+  p = PutString(p, r.rule);
+  if (options_.context) {
+    p = Put(p, ",\"context\":");
+    p = Put(p, context);
   }
   for (size_t k = 0; k < options_.extra_columns.size(); ++k) {
-    b.push_back(',');
-    JsonString(&b, options_.extra_columns[k]);
-    b.push_back(':');
-    JsonString(&b, k < r.extra.size() ? std::string_view(r.extra[k]) : std::string_view());
+    *p++ = ',';
+    p = PutString(p, options_.extra_columns[k]);
+    *p++ = ':';
+    p = PutString(p, k < r.extra.size() ? std::string_view(r.extra[k]) : std::string_view());
   }
-  b.push_back('}');
-  if (format_ == OutputFormat::kJsonLines) b.push_back('\n');
+  *p++ = '}';
+  if (format_ == OutputFormat::kJsonLines) *p++ = '\n';
+  out->resize(static_cast<size_t>(p - out->data()));
+}
+
+void RecordWriter::FormatTableRow(const Record& r, std::string* out) const {
+  bool csv = format_ == OutputFormat::kCsv;
+  size_t cols = options_.context ? kColumnCount : kColumnCount - 1;
+  char num[24];
+  for (size_t c = 0; c < cols; ++c) {
+    if (c) out->push_back(csv ? ',' : '\t');
+    if (csv) CsvField(out, Field(r, c, num));
+    else TsvField(out, Field(r, c, num));
+  }
+  for (size_t k = 0; k < options_.extra_columns.size(); ++k) {
+    out->push_back(csv ? ',' : '\t');
+    std::string_view v = k < r.extra.size() ? std::string_view(r.extra[k]) : std::string_view();
+    if (csv) CsvField(out, v);
+    else TsvField(out, v);
+  }
+  out->append(csv ? "\r\n" : "\n");
 }
 
 void RecordWriter::End() {
