@@ -2,6 +2,11 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdio>
+#include <string>
+
+#include "extract/iso_text.h"
+
 namespace vnextract::internal {
 namespace {
 
@@ -44,6 +49,113 @@ TEST_CASE("Decimal::Quotient rounds half up and drops trailing zeros") {
   CHECK(Decimal::Quotient(57, 57, 6) == "1");
   CHECK(Decimal::Quotient(6, 8, 6) == "0.75");
   CHECK(Decimal::Quotient(2, 3, 6) == "0.666667");
+}
+
+// Every string of up to `len` characters over `alphabet`, passed to f.
+template <typename F>
+void ForEachString(const std::string& alphabet, size_t len, F f) {
+  std::string s;
+  auto rec = [&](auto&& self, size_t left) -> void {
+    f(s);
+    if (left == 0) return;
+    for (char c : alphabet) {
+      s.push_back(c);
+      self(self, left - 1);
+      s.pop_back();
+    }
+  };
+  rec(rec, len);
+}
+
+TEST_CASE("Decimal::ParseDigits: the all-digits fast path agrees with the general reading") {
+  // The general path reads "1.000" as 1000 and "1,5" as 1.5; a plain run of digits must give
+  // what the same digits with a thousands group or a zero decimal give.
+  ForEachString("0159", 6, [](const std::string& s) {
+    CAPTURE(s);
+    auto d = Decimal::ParseDigits(s);
+    if (s.empty()) {
+      CHECK_FALSE(d.has_value());
+      return;
+    }
+    REQUIRE(d.has_value());
+    auto with_decimal = Decimal::ParseDigits(s + ",0");  // the general path
+    REQUIRE(with_decimal.has_value());
+    CHECK(d->ToString() == with_decimal->ToString());
+    CHECK(d->Compare(*with_decimal) == 0);
+    CHECK(d->is_integer());
+  });
+  // Past 2^127: overflow, as the general path says.
+  std::string huge(40, '9');
+  CHECK(Decimal::ParseDigits(huge)->overflow());
+  CHECK(Decimal::ParseDigits(huge + ",0")->overflow());
+}
+
+TEST_CASE("Decimal::ToString: 64-bit and 128-bit digits, decimals, signs") {
+  // Against the digits written out by hand.
+  for (long long x : {0LL, 1LL, 9LL, 10LL, 123456789LL, 999999999999999999LL, 9223372036854775807LL}) {
+    CAPTURE(x);
+    CHECK(Decimal::Integer(x).ToString() == std::to_string(x));
+    CHECK(Decimal::Integer(-x - 1).ToString() == std::to_string(-x - 1));
+    // beyond 2^64 (and below 2^127): the same digits and zeros
+    CHECK(Decimal::Integer(x).Shifted(19).ToString() == (x == 0 ? "0" : std::to_string(x) + std::string(19, '0')));
+  }
+  CHECK(Decimal::Integer(1).Half().ToString() == "0.5");
+  CHECK(Decimal::Integer(-3).Half().ToString() == "-1.5");
+  CHECK(Decimal::ParseDigits("0,05")->ToString() == "0.05");
+  CHECK(Decimal::ParseDigits("0,000000000000000000000000000001")->ToString() == "0.000000000000000000000000000001");
+  CHECK(Decimal::ParseDigits("123456789012345678901234,5")->ToString() == "123456789012345678901234.5");
+  CHECK(Decimal::Integer(9223372036854775807LL).Shifted(20).ToString().empty());  // past 2^127: overflow
+}
+
+TEST_CASE("AppendPadded and IsoPartial write what snprintf writes") {
+  char buf[64];
+  for (long long x : {0LL, 1LL, 7LL, 42LL, 999LL, 1000LL, 2023LL, 12345LL, -1LL, -7LL, -42LL, -12345LL}) {
+    for (int width : {2, 4}) {
+      std::string s;
+      internal::AppendPadded(&s, x, width);
+      std::snprintf(buf, sizeof buf, "%0*lld", width, x);
+      CHECK(s == buf);
+    }
+  }
+  for (int y : {-5, 0, 7, 999, 1000, 2023, 12345}) {
+    for (int m : {-1, 0, 1, 9, 12, 123}) {
+      for (int d : {-2, 0, 1, 31, 100}) {
+        CAPTURE(y);
+        CAPTURE(m);
+        CAPTURE(d);
+        if (y > 0 && m > 0 && d > 0) std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+        else if (y > 0 && m > 0) std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
+        else if (y > 0) std::snprintf(buf, sizeof buf, "%04d", y);
+        else if (m > 0 && d > 0) std::snprintf(buf, sizeof buf, "--%02d-%02d", m, d);
+        else std::snprintf(buf, sizeof buf, "--%02d", m);
+        CHECK(IsoPartial(y, m, d) == buf);
+      }
+    }
+  }
+}
+
+TEST_CASE("ScanInt and ScanThreeInts read what sscanf reads") {
+  ForEachString("019/-+ a", 5, [](const std::string& s) {
+    CAPTURE(s);
+    int a = -100, b = -100, c = -100;
+    int n = std::sscanf(s.c_str(), "%d%*c%d%*c%d", &a, &b, &c);
+    int x = -100, y = -100, z = -100;
+    int got = ScanThreeInts(s, &x, &y, &z);
+    CHECK(got == (n < 0 ? 0 : n));
+    CHECK(x == a);
+    CHECK(y == b);
+    CHECK(z == c);
+    for (int width : {2, 4}) {
+      int w = -100, r = -100;
+      char fmt[8];
+      std::snprintf(fmt, sizeof fmt, "%%%dd", width);
+      int m = std::sscanf(s.c_str(), fmt, &w);
+      size_t pos = 0;
+      bool ok = ScanInt(s, &pos, width, &r);
+      CHECK(ok == (m == 1));
+      CHECK(r == w);
+    }
+  });
 }
 
 }  // namespace

@@ -1,7 +1,12 @@
 // Table-driven checks of the decisions in docs/records.md, one sentence each.
 #include <doctest/doctest.h>
 
+#include "extract/doc_view.h"
+#include "normalize/normalizer.h"
+#include "rules/lexicon.h"
 #include "test_util.h"
+#include "tokenize/tokenizer.h"
+#include "vnextract/rules.h"
 
 namespace vnextract {
 namespace {
@@ -175,3 +180,74 @@ TEST_CASE("invalid input is an error, not a crash") {
 
 }  // namespace
 }  // namespace vnextract
+
+// DocView answers the first token of Match and MatchBefore inline and walks longer phrases out of
+// line: both must give what the plain walk over every span gives, on every token of a text that
+// holds phrases of many tables, line breaks and the document's ends.
+namespace vnextract::internal {
+namespace {
+
+size_t ReferenceMatch(const std::vector<Token>& toks, std::string_view lower, const PhraseTable& table, size_t i,
+                      const std::string** payload) {
+  size_t best = 0;
+  for (size_t e = i + 1; e <= toks.size() && e <= i + table.max_tokens(); ++e) {
+    if (toks[e - 1].kind == TokenKind::kBreak) break;
+    const PhraseTable::Entry* entry = table.Lookup(lower.substr(toks[i].b, toks[e - 1].e - toks[i].b));
+    if (!entry) break;
+    if (entry->kinds & PhraseTable::kKey) best = e - i, *payload = &entry->payload;
+    if (!(entry->kinds & PhraseTable::kPrefix)) break;
+  }
+  return best;
+}
+
+size_t ReferenceMatchBefore(const std::vector<Token>& toks, std::string_view lower, const PhraseTable& table,
+                            size_t end, const std::string** payload) {
+  size_t best = 0;
+  for (size_t b = end; b-- > 0 && end - b <= table.max_tokens();) {
+    if (toks[b].kind == TokenKind::kBreak) break;
+    const PhraseTable::Entry* entry = table.Lookup(lower.substr(toks[b].b, toks[end - 1].e - toks[b].b));
+    if (!entry) break;
+    if (entry->kinds & PhraseTable::kKey) best = end - b, *payload = &entry->payload;
+    if (!(entry->kinds & PhraseTable::kSuffix)) break;
+  }
+  return best;
+}
+
+TEST_CASE("DocView::Match and MatchBefore agree with the plain walk on every token") {
+  static const Rules rules = Rules::Builtin();
+  const Lexicons& lex = rules.lexicons();
+  NormalizedText t;
+  Normalize("Hôm qua, Thủ tướng Chính phủ ban hành Nghị quyết số 93/2021/NQ-HĐND về 300 triệu đồng/kg,\n"
+            "cùng kỳ năm trước khoảng hơn 2 tỷ USD; từ 3 đến 5 ngày công, 20 phần trăm, 1,5 mét vuông.\n\n"
+            "Sáng nay lúc 9 giờ tối, $500 và 64/256 GB, tuần trước, năm ngoái chưa đến 10 đồng chí",
+            &t);
+  std::vector<Token> toks;
+  Tokenize(t.norm, t.lower, lex, &toks);
+  REQUIRE(toks.size() > 50);
+  DocView v(t.norm, t.lower, toks, lex);
+  const PhraseTable* tables[] = {&lex.currencies, &lex.units,      &lex.nouns,       &lex.relative_dates,
+                                 &lex.qualifiers, &lex.range_words, &lex.legal_kinds, &lex.issuers,
+                                 &lex.weekdays,   &lex.parts_of_day, &lex.year_words,  &lex.number_words};
+  size_t found = 0;
+  for (const PhraseTable* table : tables) {
+    for (size_t i = 0; i <= toks.size() + 1; ++i) {
+      CAPTURE(i);
+      const std::string* got = nullptr;
+      const std::string* want = nullptr;
+      size_t n = v.Match(*table, i, &got);
+      CHECK(n == (i < toks.size() && toks[i].kind != TokenKind::kBreak ? ReferenceMatch(toks, t.lower, *table, i, &want) : 0));
+      CHECK(got == want);
+      found += n > 0;
+      if (i > toks.size()) continue;
+      got = want = nullptr;
+      n = v.MatchBefore(*table, i, &got);
+      CHECK(n == (i > 0 ? ReferenceMatchBefore(toks, t.lower, *table, i, &want) : 0));
+      CHECK(got == want);
+      found += n > 0;
+    }
+  }
+  CHECK(found > 20);  // the text does hold phrases of these tables
+}
+
+}  // namespace
+}  // namespace vnextract::internal

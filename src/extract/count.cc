@@ -33,15 +33,14 @@ void ExtractCount(const DocView& v, std::vector<Candidate>* out) {
     std::optional<Measured> m = ParseMeasured(v, i, NounAt);
     if (!m) continue;
     // A year before a noun ("năm 2020 học sinh", "Luật Đất đai 2013 quy định") is a date's business.
-    if (m->first.integer_literal && m->first.digits == 4) {
-      std::optional<long long> y = m->first.value.AsInt();
+    if (m->first->integer_literal && m->first->digits == 4) {
+      std::optional<long long> y = m->first->value.AsInt();
       if (v.MatchBefore(v.lex().year_words, i) ||
           (y && *y >= 1900 && *y <= 2100 && i > 0 && v.IsWord(i - 1) && v.tok(i - 1).upper_initial)) {
         continue;
       }
     }
-    out->push_back(FromMeasured(RecordType::kCount, *m,
-                                m->hi ? "count.range" : m->first.words ? "count.words_noun" : "count.noun"));
+    AddMeasured(out, RecordType::kCount, *m, m->hi ? "count.range" : m->first->words ? "count.words_noun" : "count.noun");
   }
 }
 

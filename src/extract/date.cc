@@ -1,25 +1,17 @@
 // date: "12/04/2021", "Sáng ngày 06/10", "ngày 2 tháng 7 năm 2021", "mồng 3 tháng 2",
 // "tháng 10/2023", "tháng 7 năm 2021", "năm 2023", "(SN 1981)", "giai đoạn 2021-2025".
 #include <algorithm>
-#include <cstdio>
 
 #include "extract/calendar.h"
 #include "extract/extractors.h"
+#include "extract/iso_text.h"
 #include "extract/number_phrase.h"
 
 namespace vnextract::internal {
 
 namespace {
 
-std::string Iso(int y, int m, int d) {
-  char buf[48];
-  if (y > 0 && m > 0 && d > 0) std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-  else if (y > 0 && m > 0) std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
-  else if (y > 0) std::snprintf(buf, sizeof buf, "%04d", y);
-  else if (m > 0 && d > 0) std::snprintf(buf, sizeof buf, "--%02d-%02d", m, d);
-  else std::snprintf(buf, sizeof buf, "--%02d", m);
-  return buf;
-}
+std::string Iso(int y, int m, int d) { return IsoPartial(y, m, d); }
 
 // A small integer written in digits only, or -1.
 long long IntAt(const DocView& v, size_t i, size_t max_digits) {
@@ -51,7 +43,7 @@ size_t DayWordStart(const DocView& v, size_t i) {
 
 void Add(std::vector<Candidate>* out, size_t b, size_t e, std::string value, const char* rule,
          std::string value_to = "") {
-  Candidate c;
+  Candidate& c = out->emplace_back();
   c.type = RecordType::kDate;
   c.begin = b;
   c.end = e;
@@ -59,7 +51,6 @@ void Add(std::vector<Candidate>* out, size_t b, size_t e, std::string value, con
   c.value_to = std::move(value_to);
   if (!c.value_to.empty()) c.type = RecordType::kPeriod;
   c.rule = rule;
-  out->push_back(std::move(c));
 }
 
 // ", năm Y" or "/Y" after token j: the year and the tokens it takes.
@@ -145,13 +136,19 @@ void JoinWeekday(const DocView& v, Candidate* c) {
 }  // namespace
 
 void ExtractDate(const DocView& v, std::vector<Candidate>* out) {
-  std::vector<Candidate> dates;
+  // The dates go straight into *out (a candidate is large to move): dates[k] is (*out)[base + k].
+  std::vector<Candidate>& dates = *out;
+  const size_t base = dates.size();
   FindDates(v, &dates);
-  std::stable_sort(dates.begin(), dates.end(), [](const Candidate& a, const Candidate& b) { return a.begin < b.begin; });
-  size_t single = dates.size();
-  for (size_t k = 0; k < single; ++k) JoinWeekday(v, &dates[k]);
+  // In order of begin (the day words before a date may move its start before the one before it).
+  auto by_begin = [](const Candidate& a, const Candidate& b) { return a.begin < b.begin; };
+  if (!std::is_sorted(dates.begin() + static_cast<std::ptrdiff_t>(base), dates.end(), by_begin)) {
+    std::stable_sort(dates.begin() + static_cast<std::ptrdiff_t>(base), dates.end(), by_begin);
+  }
+  const size_t single = dates.size();
+  for (size_t k = base; k < single; ++k) JoinWeekday(v, &dates[k]);
   // Periods of two dates: "từ ngày 19/4 đến ngày 30/4", "30/4-1/5", "Từ năm 2001 đến năm 2011".
-  for (size_t k = 0; k + 1 < single; ++k) {
+  for (size_t k = base; k + 1 < single; ++k) {
     const Candidate& a = dates[k];
     // the next date after a (a's own shorter pieces, "2016" of "2015 - 2016", lie inside it)
     size_t next = k + 1;
@@ -187,7 +184,7 @@ void ExtractDate(const DocView& v, std::vector<Candidate>* out) {
     dates.push_back(std::move(r));
   }
   // "từ năm 2016 đến nay", "từ ngày 1/7 cho đến nay": a period that ends on the reference date.
-  for (size_t k = 0; k < single; ++k) {
+  for (size_t k = base; k < single; ++k) {
     const Candidate& a = dates[k];
     size_t n = UntilNow(v, a.end);
     if (n == 0 || !a.value_to.empty()) continue;
@@ -209,7 +206,8 @@ void ExtractDate(const DocView& v, std::vector<Candidate>* out) {
   }
   // "24-27/4/2021", "mùng 2 - 4/10", "từ ngày 10 đến ngày 15/3/2022": a day, a dash or "đến",
   // then a full date that lends its month.
-  for (size_t i = 0; i + 2 < v.size(); ++i) {
+  for (size_t i : v.digit_tokens()) {
+    if (i + 2 >= v.size()) break;
     if (!v.Is(i, TokenKind::kNumber)) continue;
     size_t j = i + 1;  // the second date
     if (v.IsPunct(j, '-')) {
@@ -224,114 +222,123 @@ void ExtractDate(const DocView& v, std::vector<Candidate>* out) {
     if (!v.Is(j, TokenKind::kDate) && !v.Is(j, TokenKind::kFraction)) continue;
     long long d1 = IntAt(v, i, 2);
     int d2 = 0, m = 0, y = 0;
-    std::sscanf(std::string(v.Text(j)).c_str(), "%d%*c%d%*c%d", &d2, &m, &y);
+    ScanThreeInts(v.Text(j), &d2, &m, &y);
     if (d1 < 1 || d1 >= d2 || !IsValidDate(d2, m, y) || (y == 0 && m > 12)) continue;
     size_t begin = DayWordStart(v, i);
     if (begin > 0 && v.WordIs(begin - 1, "từ")) --begin;
-    Candidate r;
+    Candidate& r = dates.emplace_back();
     r.type = RecordType::kPeriod;
     r.begin = begin;
     r.end = j + 1;
     r.value = Iso(y, m, static_cast<int>(d1));
     r.value_to = Iso(y, m, d2);
     r.rule = "period.day_range";
-    dates.push_back(std::move(r));
   }
-  for (Candidate& c : dates) out->push_back(std::move(c));
 }
 
 namespace {
 
+// The dates of one token i: a date or fraction token, a number, or "tháng" before a number.
+void DatesAt(const DocView& v, size_t i, std::vector<Candidate>* out);
+
+// Only tokens with digits start a date, and "tháng" only before a number: visit those, in order.
 void FindDates(const DocView& v, std::vector<Candidate>* out) {
-  for (size_t i = 0; i < v.size(); ++i) {
-    TokenKind k = v.kind(i);
-    if (k == TokenKind::kDate) {
-      std::string_view s = v.Text(i);
-      int d = 0, m = 0, y = 0;
-      std::sscanf(std::string(s).c_str(), "%d%*c%d%*c%d", &d, &m, &y);
-      Add(out, DayWordStart(v, i), i + 1, Iso(y, m, d), "date.dmy");
-      continue;
+  size_t done = 0;  // tokens before it are visited
+  for (size_t i : v.digit_tokens()) {
+    if (i > done && v.Is(i, TokenKind::kNumber)) DatesAt(v, i - 1, out);
+    DatesAt(v, i, out);
+    done = i + 1;
+  }
+}
+
+void DatesAt(const DocView& v, size_t i, std::vector<Candidate>* out) {
+  TokenKind k = v.kind(i);
+  if (k == TokenKind::kDate) {
+    std::string_view s = v.Text(i);
+    int d = 0, m = 0, y = 0;
+    ScanThreeInts(s, &d, &m, &y);
+    Add(out, DayWordStart(v, i), i + 1, Iso(y, m, d), "date.dmy");
+    return;
+  }
+  if (k == TokenKind::kFraction) {
+    long long a, b;
+    if (!FractionParts(v, i, &a, &b)) return;
+    if (a >= 1 && a <= 12 && IsPlausibleYear(b) && v.Text(i).size() - v.Text(i).find('/') == 5) {
+      size_t begin = i > 0 && v.WordIs(i - 1, "tháng") ? i - 1 : i;
+      Add(out, begin, i + 1, Iso(static_cast<int>(b), static_cast<int>(a), 0), "date.month_year");
+      return;
     }
-    if (k == TokenKind::kFraction) {
-      long long a, b;
-      if (!FractionParts(v, i, &a, &b)) continue;
-      if (a >= 1 && a <= 12 && IsPlausibleYear(b) && v.Text(i).size() - v.Text(i).find('/') == 5) {
-        size_t begin = i > 0 && v.WordIs(i - 1, "tháng") ? i - 1 : i;
-        Add(out, begin, i + 1, Iso(static_cast<int>(b), static_cast<int>(a), 0), "date.month_year");
-        continue;
-      }
-      if (IsYearSpan(a, b)) {  // mùa giải 2023/24
-        size_t begin = PeriodWordStart(v, i);
-        Add(out, begin, i + 1, Iso(static_cast<int>(a), 0, 0), "period.year_span", Iso(static_cast<int>(a + 1), 0, 0));
-        continue;
-      }
-      std::string unit;
-      size_t n;
-      if (IsValidDate(static_cast<int>(a), static_cast<int>(b), 0) && !FractionIsRatio(v, i, &unit, &n)) {
-        Add(out, DayWordStart(v, i), i + 1, Iso(0, static_cast<int>(b), static_cast<int>(a)), "date.day_month");
-      }
-      continue;
+    if (IsYearSpan(a, b)) {  // mùa giải 2023/24
+      size_t begin = PeriodWordStart(v, i);
+      Add(out, begin, i + 1, Iso(static_cast<int>(a), 0, 0), "period.year_span", Iso(static_cast<int>(a + 1), 0, 0));
+      return;
     }
-    if (k == TokenKind::kNumber) {
-      // D tháng M [năm Y] — with "ngày"/"mồng" before it, or a year after it.
-      long long d = IntAt(v, i, 2), m = -1, y = -1;
-      if (d >= 1 && v.WordIs(i + 1, "tháng") && (m = IntAt(v, i + 2, 2)) >= 1 && m <= 12) {
-        size_t begin = DayWordStart(v, i);
-        size_t ny = YearAfter(v, i + 3, &y);
-        if ((begin < i || ny > 0) && IsValidDate(static_cast<int>(d), static_cast<int>(m), ny ? static_cast<int>(y) : 0)) {
-          Add(out, begin, i + 3 + ny, Iso(ny ? static_cast<int>(y) : 0, static_cast<int>(m), static_cast<int>(d)),
-              "date.words");
-          continue;
-        }
-      }
-      // d-m after a day word: "Chiều 22-4", "ngày 30-4"
-      if (d >= 1 && v.IsPunct(i + 1, '-') && v.Touches(i + 1) && v.Touches(i + 2) && (m = IntAt(v, i + 2, 2)) >= 1 &&
-          m <= 12 && IsValidDate(static_cast<int>(d), static_cast<int>(m), 0) && v.MatchBefore(v.lex().day_words, i) &&
-          !(v.IsPunct(i + 3, '-') && v.Touches(i + 3))) {
-        Add(out, DayWordStart(v, i), i + 3, Iso(0, static_cast<int>(m), static_cast<int>(d)), "date.day_month_dash");
-        continue;
-      }
-      // Y-Y: "giai đoạn 2021-2025", "năm học 2020-2021"
-      long long y1 = YearAt(v, i), y2;
-      if (y1 > 0 && v.IsPunct(i + 1, '-') && (y2 = YearAt(v, i + 2)) > y1) {
-        size_t begin = PeriodWordStart(v, i);
-        if (begin > 0 && v.WordIs(begin - 1, "từ")) --begin;  // "Từ 2016-2020"
-        Add(out, begin, i + 3, Iso(static_cast<int>(y1), 0, 0), "period.years", Iso(static_cast<int>(y2), 0, 0));
-        continue;
-      }
-      // năm Y, SN Y
-      if (y1 > 0) {
-        if (v.MatchBefore(v.lex().year_words, i)) {
-          Add(out, YearWordStart(v, i), i + 1, Iso(static_cast<int>(y1), 0, 0), "date.year");
-          continue;
-        }
-        // quý IV/2020: the year of a quarter
-        if (i >= 3 && v.IsPunct(i - 1, '/') && v.Touches(i) && v.Touches(i - 1) && v.WordIs(i - 3, "quý")) {
-          Add(out, i, i + 1, Iso(static_cast<int>(y1), 0, 0), "date.quarter_year");
-          continue;
-        }
-        // A bare year ("V-League 2021", "Hoa hậu 2009"): 1900-2100 in four plain digits, not a
-        // label ("số 2020") and not glued to a '/' or '-'.
-        bool glued = (v.Touches(i) && i > 0 && (v.IsPunct(i - 1, '/') || v.IsPunct(i - 1, '-'))) ||
-                     (v.Touches(i + 1) && (v.IsPunct(i + 1, '/') || v.IsPunct(i + 1, '-')));
-        if (y1 >= 1900 && y1 <= 2100 && !glued && !v.MatchBefore(v.lex().not_year_words, i)) {
-          Add(out, i, i + 1, Iso(static_cast<int>(y1), 0, 0), "date.bare_year");
-          continue;
-        }
-      }
-      continue;
+    std::string unit;
+    size_t n;
+    if (IsValidDate(static_cast<int>(a), static_cast<int>(b), 0) && !FractionIsRatio(v, i, &unit, &n)) {
+      Add(out, DayWordStart(v, i), i + 1, Iso(0, static_cast<int>(b), static_cast<int>(a)), "date.day_month");
     }
-    // tháng M [năm Y]
-    if (v.WordIs(i, "tháng") && !(i > 0 && (v.Is(i - 1, TokenKind::kNumber) ||
-                                            (v.IsWord(i - 1) && ParseNumberAt(v, i - 1))))) {
-      long long m = IntAt(v, i + 1, 2), y = -1;
-      if (m >= 1 && m <= 12) {
-        size_t ny = YearAfter(v, i + 2, &y);
-        if (ny > 0) {
-          Add(out, i, i + 2 + ny, Iso(static_cast<int>(y), static_cast<int>(m), 0), "date.month_year");
-        } else if (!(v.IsPunct(i + 2, '/') && v.Touches(i + 2))) {
-          Add(out, i, i + 2, Iso(0, static_cast<int>(m), 0), "date.month");
-        }
+    return;
+  }
+  if (k == TokenKind::kNumber) {
+    // D tháng M [năm Y] — with "ngày"/"mồng" before it, or a year after it.
+    long long d = IntAt(v, i, 2), m = -1, y = -1;
+    if (d >= 1 && v.WordIs(i + 1, "tháng") && (m = IntAt(v, i + 2, 2)) >= 1 && m <= 12) {
+      size_t begin = DayWordStart(v, i);
+      size_t ny = YearAfter(v, i + 3, &y);
+      if ((begin < i || ny > 0) && IsValidDate(static_cast<int>(d), static_cast<int>(m), ny ? static_cast<int>(y) : 0)) {
+        Add(out, begin, i + 3 + ny, Iso(ny ? static_cast<int>(y) : 0, static_cast<int>(m), static_cast<int>(d)),
+            "date.words");
+        return;
+      }
+    }
+    // d-m after a day word: "Chiều 22-4", "ngày 30-4"
+    if (d >= 1 && v.IsPunct(i + 1, '-') && v.Touches(i + 1) && v.Touches(i + 2) && (m = IntAt(v, i + 2, 2)) >= 1 &&
+        m <= 12 && IsValidDate(static_cast<int>(d), static_cast<int>(m), 0) && v.MatchBefore(v.lex().day_words, i) &&
+        !(v.IsPunct(i + 3, '-') && v.Touches(i + 3))) {
+      Add(out, DayWordStart(v, i), i + 3, Iso(0, static_cast<int>(m), static_cast<int>(d)), "date.day_month_dash");
+      return;
+    }
+    // Y-Y: "giai đoạn 2021-2025", "năm học 2020-2021"
+    long long y1 = YearAt(v, i), y2;
+    if (y1 > 0 && v.IsPunct(i + 1, '-') && (y2 = YearAt(v, i + 2)) > y1) {
+      size_t begin = PeriodWordStart(v, i);
+      if (begin > 0 && v.WordIs(begin - 1, "từ")) --begin;  // "Từ 2016-2020"
+      Add(out, begin, i + 3, Iso(static_cast<int>(y1), 0, 0), "period.years", Iso(static_cast<int>(y2), 0, 0));
+      return;
+    }
+    // năm Y, SN Y
+    if (y1 > 0) {
+      if (v.MatchBefore(v.lex().year_words, i)) {
+        Add(out, YearWordStart(v, i), i + 1, Iso(static_cast<int>(y1), 0, 0), "date.year");
+        return;
+      }
+      // quý IV/2020: the year of a quarter
+      if (i >= 3 && v.IsPunct(i - 1, '/') && v.Touches(i) && v.Touches(i - 1) && v.WordIs(i - 3, "quý")) {
+        Add(out, i, i + 1, Iso(static_cast<int>(y1), 0, 0), "date.quarter_year");
+        return;
+      }
+      // A bare year ("V-League 2021", "Hoa hậu 2009"): 1900-2100 in four plain digits, not a
+      // label ("số 2020") and not glued to a '/' or '-'.
+      bool glued = (v.Touches(i) && i > 0 && (v.IsPunct(i - 1, '/') || v.IsPunct(i - 1, '-'))) ||
+                   (v.Touches(i + 1) && (v.IsPunct(i + 1, '/') || v.IsPunct(i + 1, '-')));
+      if (y1 >= 1900 && y1 <= 2100 && !glued && !v.MatchBefore(v.lex().not_year_words, i)) {
+        Add(out, i, i + 1, Iso(static_cast<int>(y1), 0, 0), "date.bare_year");
+        return;
+      }
+    }
+    return;
+  }
+  // tháng M [năm Y]
+  if (v.WordIs(i, "tháng") && !(i > 0 && (v.Is(i - 1, TokenKind::kNumber) ||
+                                          (v.IsWord(i - 1) && ParseNumberAt(v, i - 1))))) {
+    long long m = IntAt(v, i + 1, 2), y = -1;
+    if (m >= 1 && m <= 12) {
+      size_t ny = YearAfter(v, i + 2, &y);
+      if (ny > 0) {
+        Add(out, i, i + 2 + ny, Iso(static_cast<int>(y), static_cast<int>(m), 0), "date.month_year");
+      } else if (!(v.IsPunct(i + 2, '/') && v.Touches(i + 2))) {
+        Add(out, i, i + 2, Iso(0, static_cast<int>(m), 0), "date.month");
       }
     }
   }

@@ -1,6 +1,7 @@
 #include "extract/decimal.h"
 
 #include <algorithm>
+#include <cstdint>
 
 namespace vnextract::internal {
 
@@ -27,6 +28,24 @@ bool AllDigits(std::string_view s) {
 }  // namespace
 
 std::optional<Decimal> Decimal::ParseDigits(std::string_view s) {
+  // Most figures are plain digits ("2023", "10"): read them without the copies below, and in
+  // 64 bits when 18 digits or fewer cannot overflow them.
+  if (AllDigits(s)) {
+    Decimal d;
+    if (s.size() <= 18) {
+      uint64_t x = 0;
+      for (char c : s) x = x * 10 + static_cast<uint64_t>(c - '0');
+      d.mant_ = static_cast<__int128>(x);
+      return d;
+    }
+    for (char c : s) {
+      if (MulOverflow(d.mant_, 10, &d.mant_) || __builtin_add_overflow(d.mant_, c - '0', &d.mant_)) {
+        d.overflow_ = true;
+        return d;
+      }
+    }
+    return d;
+  }
   size_t dots = std::count(s.begin(), s.end(), '.');
   size_t commas = std::count(s.begin(), s.end(), ',');
   std::string int_part;
@@ -181,18 +200,29 @@ std::optional<long long> Decimal::AsInt() const {
 
 std::string Decimal::ToString() const {
   if (overflow_) return "";
-  __int128 m = mant_;
-  bool neg = m < 0;
-  if (neg) m = -m;
-  std::string digits;
-  do {
-    digits.push_back(static_cast<char>('0' + static_cast<int>(m % 10)));
+  bool neg = mant_ < 0;
+  unsigned __int128 m = neg ? -static_cast<unsigned __int128>(mant_) : static_cast<unsigned __int128>(mant_);
+  char rev[64];  // the digits, last first: 2^127 has 39, and no value has more than 32 places
+  int n = 0;
+  // 128-bit division is a library call: divide in 64 bits once the value fits.
+  while (m > UINT64_MAX) {
+    rev[n++] = static_cast<char>('0' + static_cast<int>(m % 10));
     m /= 10;
-  } while (m > 0);
-  while (static_cast<int>(digits.size()) <= scale_) digits.push_back('0');
-  std::reverse(digits.begin(), digits.end());
-  if (scale_ > 0) digits.insert(digits.end() - scale_, '.');
-  return neg ? "-" + digits : digits;
+  }
+  uint64_t m64 = static_cast<uint64_t>(m);
+  do {
+    rev[n++] = static_cast<char>('0' + static_cast<int>(m64 % 10));
+    m64 /= 10;
+  } while (m64 > 0);
+  while (n <= scale_) rev[n++] = '0';
+  std::string out;
+  out.reserve(static_cast<size_t>(n) + 2);
+  if (neg) out.push_back('-');
+  for (int k = n - 1; k >= 0; --k) {
+    out.push_back(rev[k]);
+    if (k == scale_ && k > 0) out.push_back('.');
+  }
+  return out;
 }
 
 std::string Decimal::Quotient(long long numerator, long long denominator, int places) {

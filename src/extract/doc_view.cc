@@ -8,25 +8,31 @@ DocView::DocView(std::string_view norm, std::string_view lower, const std::vecto
     : norm_(norm), lower_(lower), tokens_(tokens), lex_(lex), may_start_number_(tokens.size(), 0) {
   static std::atomic<uint64_t> next_id{1};
   id_ = next_id++;
-  for (size_t i = 0; i < tokens.size(); ++i) {
-    switch (tokens[i].kind) {
+  // One pass, one switch per token: this runs over every token of every document.
+  const size_t n = tokens.size();
+  uint8_t* may = may_start_number_.data();
+  for (size_t i = 0; i < n; ++i) {
+    const Token& t = tokens[i];
+    switch (t.kind) {
       case TokenKind::kNumber:
       case TokenKind::kNumUnit:
       case TokenKind::kPercent:
-        may_start_number_[i] = true;
+        may[i] = 1;
+        number_starts_.push_back(static_cast<uint32_t>(i));
+        digit_tokens_.push_back(static_cast<uint32_t>(i));
         break;
       case TokenKind::kWord:
-        // Number words are short: skip the lookup for longer words.
-        if (tokens[i].e - tokens[i].b <= 8) may_start_number_[i] = lex.number_words.Contains(Lower(i));
+        // Number words are short: skip the lookup for longer words. (RoleOf in number_phrase.cc
+        // relies on this answer for the words of up to 8 bytes.)
+        if (t.e - t.b <= 8 && lex.number_words.Contains(LowerOf(t))) {
+          may[i] = 1;
+          number_starts_.push_back(static_cast<uint32_t>(i));
+        }
         break;
-      default:
-        break;
-    }
-    if (may_start_number_[i]) number_starts_.push_back(static_cast<uint32_t>(i));
-    switch (tokens[i].kind) {
-      case TokenKind::kWord:
-      case TokenKind::kAlnum:
       case TokenKind::kPunct:
+        punct_tokens_.push_back(static_cast<uint32_t>(i));
+        break;
+      case TokenKind::kAlnum:
       case TokenKind::kBreak:
         break;
       default:
@@ -35,14 +41,17 @@ DocView::DocView(std::string_view norm, std::string_view lower, const std::vecto
   }
 }
 
-size_t DocView::Match(const PhraseTable& table, size_t i, const std::string** payload) const {
-  if (i >= tokens_.size() || tokens_[i].kind == TokenKind::kBreak) return 0;
+size_t DocView::MatchFrom(const PhraseTable& table, size_t i, const PhraseTable::Entry* first,
+                          const std::string** payload) const {
   size_t limit = std::min(tokens_.size(), i + table.max_tokens());
   size_t best = 0;
+  const PhraseTable::Entry* entry = first;  // of tokens [i, i + 1)
   for (size_t e = i + 1; e <= limit; ++e) {
-    if (tokens_[e - 1].kind == TokenKind::kBreak) break;
-    const PhraseTable::Entry* entry = table.Lookup(LowerSpan(i, e));
-    if (!entry) break;
+    if (e > i + 1) {
+      if (tokens_[e - 1].kind == TokenKind::kBreak) break;
+      entry = table.Lookup(LowerSpan(i, e));
+      if (!entry) break;
+    }
     if (entry->kinds & PhraseTable::kKey) {
       best = e - i;
       if (payload) *payload = &entry->payload;
@@ -52,14 +61,17 @@ size_t DocView::Match(const PhraseTable& table, size_t i, const std::string** pa
   return best;
 }
 
-size_t DocView::MatchBefore(const PhraseTable& table, size_t end, const std::string** payload) const {
-  if (end == 0) return 0;
+size_t DocView::MatchBeforeFrom(const PhraseTable& table, size_t end, const PhraseTable::Entry* last,
+                                const std::string** payload) const {
   size_t limit = end > table.max_tokens() ? end - table.max_tokens() : 0;
   size_t best = 0;
+  const PhraseTable::Entry* entry = last;  // of tokens [end - 1, end)
   for (size_t b = end; b-- > limit;) {
-    if (tokens_[b].kind == TokenKind::kBreak) break;
-    const PhraseTable::Entry* entry = table.Lookup(LowerSpan(b, end));
-    if (!entry) break;
+    if (b < end - 1) {
+      if (tokens_[b].kind == TokenKind::kBreak) break;
+      entry = table.Lookup(LowerSpan(b, end));
+      if (!entry) break;
+    }
     if (entry->kinds & PhraseTable::kKey) {
       best = end - b;
       if (payload) *payload = &entry->payload;

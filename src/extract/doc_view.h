@@ -75,6 +75,8 @@ class DocView {
   std::string_view Text(size_t i) const { return Slice(norm_, i, i + 1); }
   // The whole normalized text (tokens' b/e are byte offsets into it).
   std::string_view norm() const { return norm_; }
+  // The whole lower-cased text (same offsets as norm()).
+  std::string_view lower() const { return lower_; }
   std::string_view Lower(size_t i) const { return Slice(lower_, i, i + 1); }
   std::string_view TextSpan(size_t b, size_t e) const { return Slice(norm_, b, e); }
   std::string_view LowerSpan(size_t b, size_t e) const { return Slice(lower_, b, e); }
@@ -100,6 +102,8 @@ class DocView {
   // The tokens with digits in them (number, num_unit, percent, time, date, fraction, code), in
   // order: the extractors of times, ratios and legal references start only at these.
   const std::vector<uint32_t>& digit_tokens() const { return digit_tokens_; }
+  // The punctuation tokens, in order: where a currency sign may stand ("$500").
+  const std::vector<uint32_t>& punct_tokens() const { return punct_tokens_; }
 
   // Distinct for every DocView of the process, for caches keyed by document.
   uint64_t id() const { return id_; }
@@ -108,11 +112,27 @@ class DocView {
   bool Touches(size_t i) const { return i < tokens_.size() && !tokens_[i].space_before; }
 
   // The longest entry of `table` that starts at token i, as a token count (0: none).
-  size_t Match(const PhraseTable& table, size_t i, const std::string** payload = nullptr) const;
+  // Most calls find nothing, not even the first token: that answer is inline (one filter bit of
+  // the table), the walk over longer phrases is out of line.
+  size_t Match(const PhraseTable& table, size_t i, const std::string** payload = nullptr) const {
+    if (i >= tokens_.size() || tokens_[i].kind == TokenKind::kBreak) return 0;
+    const PhraseTable::Entry* first = table.Lookup(LowerOf(tokens_[i]));
+    return first ? MatchFrom(table, i, first, payload) : 0;
+  }
   // The longest entry of `table` that ends just before token `end`, as a token count.
-  size_t MatchBefore(const PhraseTable& table, size_t end, const std::string** payload = nullptr) const;
+  size_t MatchBefore(const PhraseTable& table, size_t end, const std::string** payload = nullptr) const {
+    if (end == 0 || end > tokens_.size() || tokens_[end - 1].kind == TokenKind::kBreak) return 0;
+    const PhraseTable::Entry* last = table.Lookup(LowerOf(tokens_[end - 1]));
+    return last ? MatchBeforeFrom(table, end, last, payload) : 0;
+  }
 
  private:
+  // The lower-cased text of a token of this document.
+  std::string_view LowerOf(const Token& t) const { return std::string_view(lower_.data() + t.b, t.e - t.b); }
+  // Match and MatchBefore past the first lookup, whose entry they are given.
+  size_t MatchFrom(const PhraseTable& table, size_t i, const PhraseTable::Entry* first, const std::string** payload) const;
+  size_t MatchBeforeFrom(const PhraseTable& table, size_t end, const PhraseTable::Entry* last,
+                         const std::string** payload) const;
   std::string_view Slice(std::string_view s, size_t b, size_t e) const {
     if (e <= b || e > tokens_.size()) return {};  // past the last token ("quý", "0h45" at the end): empty
     return s.substr(tokens_[b].b, tokens_[e - 1].e - tokens_[b].b);
@@ -124,6 +144,7 @@ class DocView {
   std::vector<uint8_t> may_start_number_;
   std::vector<uint32_t> number_starts_;
   std::vector<uint32_t> digit_tokens_;
+  std::vector<uint32_t> punct_tokens_;
   uint64_t id_;
 };
 

@@ -38,22 +38,25 @@ std::optional<size_t> CurrencyAt(const DocView& v, const NumberPhrase& last, siz
 }  // namespace
 
 void ExtractMoney(const DocView& v, std::vector<Candidate>* out) {
-  for (size_t i = 0; i < v.size(); ++i) {
-    TokenKind k = v.kind(i);
-    if (!v.MayStartNumber(i) && k != TokenKind::kPunct) continue;
-    std::optional<Measured> m = v.MayStartNumber(i) ? ParseMeasured(v, i, CurrencyAt) : std::nullopt;
+  // The figures and the punctuation (a currency sign before a figure), in order of token.
+  const std::vector<uint32_t>& figures = v.number_starts();
+  const std::vector<uint32_t>& puncts = v.punct_tokens();
+  for (size_t a = 0, b = 0; a < figures.size() || b < puncts.size();) {
+    bool figure = b == puncts.size() || (a < figures.size() && figures[a] < puncts[b]);
+    size_t i = figure ? figures[a++] : puncts[b++];
+    std::optional<Measured> m = figure ? ParseMeasured(v, i, CurrencyAt) : std::nullopt;
     if (m) {
-      const char* rule = m->hi ? "money.range" : m->first.has_scale ? "money.scale_currency" : "money.currency";
-      out->push_back(FromMeasured(RecordType::kMoney, *m, m->first.words ? "money.words_currency" : rule));
+      const char* rule = m->hi ? "money.range" : m->first->has_scale ? "money.scale_currency" : "money.currency";
+      AddMeasured(out, RecordType::kMoney, *m, m->first->words ? "money.words_currency" : rule);
       continue;
     }
     // "$500", "US$ 2 triệu": a currency sign before the figure.
     const std::string* iso = nullptr;
     if (size_t n = v.Match(v.lex().currency_prefixes, i, &iso)) {
-      std::optional<NumberPhrase> num = ParseNumberAt(v, i + n);
+      const NumberPhrase* num = ParseNumberAt(v, i + n);
       if (num && !num->words && num->glued.empty()) {
         Qualifier q = QualifierBefore(v, i);
-        Candidate c;
+        Candidate& c = out->emplace_back();
         c.type = RecordType::kMoney;
         c.begin = q.begin;
         c.end = num->end;
@@ -61,7 +64,6 @@ void ExtractMoney(const DocView& v, std::vector<Candidate>* out) {
         c.unit = *iso;
         c.qualifier = q.name;
         c.rule = "money.prefix_currency";
-        out->push_back(std::move(c));
       }
     }
   }

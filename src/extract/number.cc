@@ -8,22 +8,22 @@ namespace vnextract::internal {
 namespace {
 
 void Add(std::vector<Candidate>* out, size_t b, size_t e, std::string value, const char* rule) {
-  Candidate c;
+  Candidate& c = out->emplace_back();
   c.type = RecordType::kNumber;
   c.begin = b;
   c.end = e;
   c.value = std::move(value);
   c.rule = rule;
-  out->push_back(std::move(c));
 }
 
 }  // namespace
 
 void ExtractNumbers(const DocView& v, const std::vector<uint8_t>& taken, std::vector<Candidate>* out) {
-  for (size_t i = 0; i < v.size(); ++i) {
-    if (taken[i]) continue;
+  size_t next = 0;  // the tokens before it belong to a number already added
+  for (size_t i : v.digit_tokens()) {
+    if (i < next || taken[i]) continue;
     if (v.Is(i, TokenKind::kNumber)) {
-      std::optional<NumberPhrase> n = ParseNumberAt(v, i);
+      const NumberPhrase* n = ParseNumberAt(v, i);
       if (!n) {
         // Digits grouped in no notation we know ("0939.231.868", a phone number): the digits.
         std::string digits;
@@ -39,12 +39,11 @@ void ExtractNumbers(const DocView& v, const std::vector<uint8_t>& taken, std::ve
         if (taken[k]) end = k;
       }
       if (end != n->end) {  // a scale word that belongs to another record
-        n->end = i + 1;
-        n->has_scale = false;
-        n->value = *Decimal::ParseDigits(v.Text(i));
+        Add(out, i, i + 1, Decimal::ParseDigits(v.Text(i))->ToString(), "number.digits");
+        continue;
       }
       Add(out, i, n->end, n->value.ToString(), n->has_scale ? "number.scale" : "number.digits");
-      i = n->end - 1;
+      next = n->end;
     }
   }
 }

@@ -11,21 +11,34 @@ struct Role {
   int value = 0;  // digit value, or power of ten for a scale
 };
 
+// std::atoi of a payload's number ("5" of "digit:5"), without the copy into a std::string:
+// RoleOf runs for every word of a figure.
+int PayloadInt(std::string_view s) {
+  size_t p = 0;
+  while (p < s.size() && (s[p] == ' ' || (s[p] >= '\t' && s[p] <= '\r'))) ++p;
+  bool neg = p < s.size() && s[p] == '-';
+  if (p < s.size() && (s[p] == '-' || s[p] == '+')) ++p;
+  int x = 0;
+  for (; p < s.size() && s[p] >= '0' && s[p] <= '9'; ++p) x = x * 10 + (s[p] - '0');
+  return neg ? -x : x;
+}
+
 Role RoleOf(const DocView& v, size_t i) {
   Role r;
   if (!v.IsWord(i)) return r;
   std::string_view w = v.Lower(i);
   if (const std::string* p = v.lex().scale_words.Find(w)) {
     r.kind = Role::kScale;
-    r.value = std::atoi(p->c_str());
+    r.value = PayloadInt(*p);
     return r;
   }
+  // DocView has looked up every word of up to 8 bytes in number_words: MayStartNumber is its answer.
+  if (w.size() <= 8 && !v.MayStartNumber(i)) return r;
   const std::string* p = v.lex().number_words.Find(w);
   if (!p) return r;
   std::string_view s = *p;
-  auto val = [&](std::string_view prefix) { return std::atoi(std::string(s.substr(prefix.size())).c_str()); };
-  if (s.rfind("digit:", 0) == 0) r = {Role::kDigit, val("digit:")};
-  else if (s.rfind("unit:", 0) == 0) r = {Role::kUnit, val("unit:")};
+  if (s.substr(0, 6) == "digit:") r = {Role::kDigit, PayloadInt(s.substr(6))};
+  else if (s.substr(0, 5) == "unit:") r = {Role::kUnit, PayloadInt(s.substr(5))};
   else if (s == "ten") r.kind = Role::kTen;
   else if (s == "tens") r.kind = Role::kTens;
   else if (s == "link") r.kind = Role::kLink;
@@ -34,21 +47,59 @@ Role RoleOf(const DocView& v, size_t i) {
   return r;
 }
 
+// Token i is a scale word: sets *pow to its power of ten ("triệu" → 6). RoleOf without the
+// lookup of number words, for ScaleRun, which asks after every figure.
+bool ScaleOf(const DocView& v, size_t i, int* pow) {
+  if (!v.IsWord(i)) return false;
+  const std::string* p = v.lex().scale_words.Find(v.Lower(i));
+  if (p) *pow = PayloadInt(*p);
+  return p != nullptr;
+}
+
+// RoleOf for the tokens from `first` on, each looked up once: a figure in words asks about the
+// same few tokens several times.
+class Roles {
+ public:
+  Roles(const DocView& v, size_t first) : v_(v), first_(first) {}
+  Role operator()(size_t j) {
+    size_t k = j - first_;
+    if (k >= kMax) return RoleOf(v_, j);
+    if (!known_[k]) {
+      roles_[k] = RoleOf(v_, j);
+      known_[k] = true;
+    }
+    return roles_[k];
+  }
+
+ private:
+  static constexpr size_t kMax = 12;
+  const DocView& v_;
+  size_t first_;
+  Role roles_[kMax];
+  bool known_[kMax] = {};
+};
+
 // Scale words right after token i: "triệu", "nghìn tỷ", "trăm nghìn". Multiplies *mult and
 // returns the number of tokens, and the smallest power in *last_pow.
 size_t ScaleRun(const DocView& v, size_t i, Decimal* mult, int* pow) {
   size_t n = 0;
   int p = 0;
   while (true) {
-    Role r = RoleOf(v, i + n);
-    if (r.kind != Role::kScale) break;
+    int scale = 0;
+    if (!ScaleOf(v, i + n, &scale)) break;
     if (v.Match(v.lex().nouns, i + n) > 1) break;  // "5 triệu chứng" is five symptoms
-    p += r.value;
+    p += scale;
     ++n;
   }
   if (n > 0) *mult = Decimal::Integer(1).Shifted(p);
   *pow = p;
   return n;
+}
+
+// A range connector at token j: '-', "đến", "tới", "~". Returns its token count.
+size_t RangeConnector(const DocView& v, size_t j) {
+  if (v.IsPunct(j, '-') || v.IsPunct(j, '~')) return 1;
+  return v.Match(v.lex().range_words, j);
 }
 
 // Digits, then scale words, then more digits with smaller scales ("2 tỷ 500 triệu"), then
@@ -104,7 +155,8 @@ std::optional<NumberPhrase> ParseDigitsAt(const DocView& v, size_t i) {
 // Vietnamese number words: "hai mươi mốt", "một trăm linh năm", "ba mươi lăm nghìn",
 // "hàng trăm", "hai tỷ rưỡi".
 std::optional<NumberPhrase> ParseWordsAt(const DocView& v, size_t i) {
-  Role first = RoleOf(v, i);
+  Roles role(v, i);
+  Role first = role(i);
   NumberPhrase n;
   n.begin = i;
   n.words = true;
@@ -120,7 +172,7 @@ std::optional<NumberPhrase> ParseWordsAt(const DocView& v, size_t i) {
     n.end = i + 1 + s;
     return n;
   }
-  Role next = RoleOf(v, i + 1);
+  Role next = role(i + 1);
   bool continues = next.kind == Role::kTens || next.kind == Role::kScale;
   if (first.kind == Role::kDigit) {
     // "một" and "năm" alone are an article and "year"; "không" alone is "no".
@@ -136,7 +188,7 @@ std::optional<NumberPhrase> ParseWordsAt(const DocView& v, size_t i) {
   bool any_scale = false;
   size_t j = i;
   for (;; ++j) {
-    Role r = RoleOf(v, j);
+    Role r = role(j);
     bool ok = false;
     switch (r.kind) {
       case Role::kDigit:
@@ -144,8 +196,8 @@ std::optional<NumberPhrase> ParseWordsAt(const DocView& v, size_t i) {
         ok = digit < 0 && (prev == Role::kNone || prev == Role::kTens || prev == Role::kTen ||
                            prev == Role::kLink || (prev == Role::kScale && group == 0));
         if (ok && (prev == Role::kTens || prev == Role::kTen) && r.value == 5) ok = false;  // "mười năm" is ten years
-        if (ok && r.value == 0 && RoleOf(v, j + 1).kind != Role::kScale) ok = false;
-        if (ok && prev == Role::kScale && !(RoleOf(v, j + 1).kind == Role::kTens || RoleOf(v, j + 1).kind == Role::kScale))
+        if (ok && r.value == 0 && role(j + 1).kind != Role::kScale) ok = false;
+        if (ok && prev == Role::kScale && !(role(j + 1).kind == Role::kTens || role(j + 1).kind == Role::kScale))
           ok = false;
         if (ok) digit = r.value;
         break;
@@ -215,27 +267,33 @@ std::optional<NumberPhrase> ParseWordsAt(const DocView& v, size_t i) {
 
 }  // namespace
 
-std::optional<NumberPhrase> ParseNumberAt(const DocView& v, size_t i) {
-  if (i >= v.size()) return std::nullopt;
-  // Every extractor asks about the same figures: parse each once per document.
-  struct Cache {
-    uint64_t doc = 0;
-    std::vector<int32_t> state;  // -2 unknown, -1 none, else index into phrases
-    std::vector<NumberPhrase> phrases;
+thread_local constinit FigureCache tls_figures = {0, nullptr, nullptr};
+
+const NumberPhrase* ParseNumberAtSlow(const DocView& v, size_t i) {
+  if (i >= v.size()) return nullptr;
+  // The arrays tls_figures points into.
+  struct Store {
+    std::vector<int32_t> state;  // 0 not parsed yet (a memset per document), -1 none, else 1 + index
+    std::vector<NumberPhrase> phrases;  // reserved for one per token: never reallocated within a document
   };
-  thread_local Cache cache;
-  if (cache.doc != v.id()) {
-    cache.doc = v.id();
-    cache.state.assign(v.size(), -2);
-    cache.phrases.clear();
+  thread_local Store store;
+  FigureCache& c = tls_figures;
+  if (c.doc != v.id()) {
+    store.state.assign(v.size(), 0);
+    store.phrases.clear();
+    store.phrases.reserve(v.size());
+    c = {v.id(), store.state.data(), store.phrases.data()};
   }
-  if (cache.state[i] == -2) {
+  int32_t& state = store.state[i];
+  if (state == 0) {
     std::optional<NumberPhrase> n = v.IsWord(i) ? ParseWordsAt(v, i) : ParseDigitsAt(v, i);
-    cache.state[i] = n ? static_cast<int32_t>(cache.phrases.size()) : -1;
-    if (n) cache.phrases.push_back(*n);
+    if (n) {
+      n->connector = RangeConnector(v, n->end);  // every ParseMeasured asks
+      store.phrases.push_back(*n);
+    }
+    state = n ? static_cast<int32_t>(store.phrases.size()) : -1;
   }
-  if (cache.state[i] < 0) return std::nullopt;
-  return cache.phrases[static_cast<size_t>(cache.state[i])];
+  return state < 0 ? nullptr : &store.phrases[static_cast<size_t>(state - 1)];
 }
 
 Qualifier QualifierBefore(const DocView& v, size_t i) {
@@ -281,39 +339,28 @@ size_t CountedNoun(const DocView& v, size_t i, bool strict, std::string* unit) {
   return 1;
 }
 
-namespace {
-
-// A range connector at token j: '-', "đến", "tới", "~". Returns its token count.
-size_t RangeConnector(const DocView& v, size_t j) {
-  if (v.IsPunct(j, '-') || v.IsPunct(j, '~')) return 1;
-  return v.Match(v.lex().range_words, j);
-}
-
-}  // namespace
-
-std::optional<Measured> ParseMeasured(const DocView& v, size_t i, const UnitMatcher& unit_at) {
-  std::optional<NumberPhrase> n1 = ParseNumberAt(v, i);
+std::optional<Measured> ParseMeasured(const DocView& v, size_t i, UnitMatcher unit_at) {
+  const NumberPhrase* n1 = ParseNumberAt(v, i);
   if (!n1) return std::nullopt;
-  Measured m;
-  m.first = *n1;
-  m.begin = i;
-  m.lo = n1->value;
+  // Most figures measure nothing of the kind asked: build the Measured only once a unit is found.
+  Decimal lo = n1->value;
+  std::optional<Decimal> hi;
   std::string unit;
   std::optional<size_t> u;
   size_t end = 0;
 
   // N - N UNIT, N đến N UNIT
   if (n1->glued.empty() || n1->glued == "%") {
-    size_t c = n1->glued.empty() ? RangeConnector(v, n1->end) : (v.IsPunct(n1->end, '-') ? 1 : 0);
+    size_t c = n1->glued.empty() ? n1->connector : (v.IsPunct(n1->end, '-') ? 1 : 0);
     if (c > 0) {
-      std::optional<NumberPhrase> n2 = ParseNumberAt(v, n1->end + c);
+      const NumberPhrase* n2 = ParseNumberAt(v, n1->end + c);
       if (n2 && !n2->words && !n1->words) {
-        Decimal lo = n1->value;
-        if (!n1->has_scale && n2->has_scale) lo = lo.Times(n2->scale);
+        Decimal lo2 = n1->value;
+        if (!n1->has_scale && n2->has_scale) lo2 = lo2.Times(n2->scale);
         u = unit_at(v, *n2, n2->end, false, &unit);
-        if (u && lo.Compare(n2->value) < 0 && !lo.overflow() && !n2->value.overflow()) {
-          m.lo = lo;
-          m.hi = n2->value;
+        if (u && lo2.Compare(n2->value) < 0 && !lo2.overflow() && !n2->value.overflow()) {
+          lo = lo2;
+          hi = n2->value;
           end = n2->end + *u;
         } else {
           u.reset();
@@ -321,7 +368,7 @@ std::optional<Measured> ParseMeasured(const DocView& v, size_t i, const UnitMatc
       }
     }
   }
-  if (!m.hi) {
+  if (!hi) {
     unit.clear();
     u = unit_at(v, *n1, n1->end, n1->weak, &unit);
     if (!u) return std::nullopt;
@@ -329,19 +376,26 @@ std::optional<Measured> ParseMeasured(const DocView& v, size_t i, const UnitMatc
     // N UNIT đến N UNIT
     size_t c = RangeConnector(v, end);
     if (c > 0) {
-      std::optional<NumberPhrase> n2 = ParseNumberAt(v, end + c);
+      const NumberPhrase* n2 = ParseNumberAt(v, end + c);
       std::string unit2;
       std::optional<size_t> u2 = n2 ? unit_at(v, *n2, n2->end, n2->weak, &unit2) : std::nullopt;
       // "từ 20.000 đồng đến 30.000 đồng/kg": the rate written once applies to both ends.
-      bool same = u2 && (unit2 == unit || unit2.rfind(unit + "/", 0) == 0);
+      bool same = u2 && (unit2 == unit ||
+                         (unit2.size() > unit.size() && unit2.compare(0, unit.size(), unit) == 0 && unit2[unit.size()] == '/'));
       if (same && n1->value.Compare(n2->value) < 0) {
-        m.hi = n2->value;
+        hi = n2->value;
         end = n2->end + *u2;
-        unit = unit2;
+        unit = std::move(unit2);
       }
     }
   }
-  m.unit = unit;
+  std::optional<Measured> result(std::in_place);
+  Measured& m = *result;
+  m.first = n1;
+  m.begin = i;
+  m.lo = lo;
+  m.hi = hi;
+  m.unit = std::move(unit);
   m.end = end;
   // "1 năm rưỡi", "2 tiếng rưỡi": half a unit more.
   if (!m.hi && !n1->has_scale && n1->glued.empty() && v.WordIs(end, "rưỡi") && end > n1->end) {
@@ -367,11 +421,11 @@ std::optional<Measured> ParseMeasured(const DocView& v, size_t i, const UnitMatc
     m.qualifier = "at_least";
     m.end += 2;
   }
-  return m;
+  return result;
 }
 
-Candidate FromMeasured(RecordType type, const Measured& m, const char* rule) {
-  Candidate c;
+void AddMeasured(std::vector<Candidate>* out, RecordType type, const Measured& m, const char* rule) {
+  Candidate& c = out->emplace_back();
   c.type = type;
   c.begin = m.begin;
   c.end = m.end;
@@ -380,7 +434,6 @@ Candidate FromMeasured(RecordType type, const Measured& m, const char* rule) {
   c.unit = m.unit;
   c.qualifier = m.qualifier;
   c.rule = rule;
-  return c;
 }
 
 size_t RateSuffix(const DocView& v, size_t k, std::string* unit) {

@@ -4,10 +4,11 @@
 #ifndef VNEXTRACT_EXTRACT_NUMBER_PHRASE_H_
 #define VNEXTRACT_EXTRACT_NUMBER_PHRASE_H_
 
-#include <functional>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "extract/decimal.h"
 #include "extract/doc_view.h"
@@ -26,14 +27,32 @@ struct NumberPhrase {
   bool integer_literal = false; // digits only, no separator ("2023", "02")
   size_t digits = 0;            // digit count of an integer literal
   std::string_view glued;       // unit glued to the digits, lower case: "ha" of "4ha", "%" of "20%"
+  size_t connector = 0;         // tokens of a range connector right after it ('-', "đến", "tới", "~"), or 0
 };
 
-// The number that starts at token i, or nullopt.
-std::optional<NumberPhrase> ParseNumberAt(const DocView& v, size_t i);
+// The figures parsed so far of the document a thread works on (number_phrase.cc fills it): what
+// the inline part of ParseNumberAt reads. A plain struct, constinit: reading the thread_local
+// needs no guard or wrapper call.
+struct FigureCache {
+  uint64_t doc;                  // DocView::id() of the document, 0 for none
+  const int32_t* state;          // per token: 0 not parsed yet, -1 no figure, else 1 + index into phrases
+  const NumberPhrase* phrases;
+};
+extern thread_local constinit FigureCache tls_figures;
+const NumberPhrase* ParseNumberAtSlow(const DocView& v, size_t i);
+
+// The number that starts at token i, or nullptr. Every extractor asks about the same figures, so
+// each is parsed once per document: the pointer stays valid until a figure of another document
+// is asked for (on the same thread). The figures already parsed are answered inline.
+inline const NumberPhrase* ParseNumberAt(const DocView& v, size_t i) {
+  const FigureCache& c = tls_figures;
+  if (c.doc == v.id() && i < v.size() && c.state[i] != 0) return c.state[i] < 0 ? nullptr : c.phrases + (c.state[i] - 1);
+  return ParseNumberAtSlow(v, i);
+}
 
 // The qualifier phrase that ends just before token i ("khoảng", "hơn", "chưa đến").
 struct Qualifier {
-  std::string name;  // approx, over, … ; empty when none
+  std::string_view name;  // approx, over, … (the lexicon's payload); empty when none
   size_t begin;      // first token of the qualifier (== i when none)
 };
 Qualifier QualifierBefore(const DocView& v, size_t i);
@@ -46,8 +65,9 @@ size_t CountedNoun(const DocView& v, size_t i, bool strict, std::string* unit);
 // What a figure measures, at token j right after the figure `last`: the number of tokens the
 // unit takes (0 is fine for a glued unit), or nullopt when there is no unit of this kind.
 // `strict` is set for a lone number word ("hai"), which only counts before a listed unit.
-using UnitMatcher =
-    std::function<std::optional<size_t>(const DocView&, const NumberPhrase& last, size_t j, bool strict, std::string* unit)>;
+// A plain function (not std::function): it is called for every figure of every extractor.
+using UnitMatcher = std::optional<size_t> (*)(const DocView&, const NumberPhrase& last, size_t j, bool strict,
+                                              std::string* unit);
 
 struct Measured {
   size_t begin = 0;  // tokens [begin, end), qualifier and "từ" included
@@ -56,15 +76,16 @@ struct Measured {
   std::optional<Decimal> hi;
   std::string unit;
   std::string qualifier;
-  NumberPhrase first;  // the first figure, for extractors that look at its form
+  const NumberPhrase* first = nullptr;  // the first figure, for extractors that look at its form
 };
 
 // [qualifier] [từ] N [(-|đến|tới) N] UNIT [(-|đến|tới) N UNIT] [trở lên], starting at token i
 // (the figure, not the qualifier). nullopt when no figure starts at i or no unit follows.
-std::optional<Measured> ParseMeasured(const DocView& v, size_t i, const UnitMatcher& unit);
+std::optional<Measured> ParseMeasured(const DocView& v, size_t i, UnitMatcher unit);
 
-// The candidate of `type` for a measured amount: value (and value_to), unit, qualifier, span.
-Candidate FromMeasured(RecordType type, const Measured& m, const char* rule);
+// Appends the candidate of `type` for a measured amount: value (and value_to), unit, qualifier,
+// span. (Built in place: a candidate is large to move.)
+void AddMeasured(std::vector<Candidate>* out, RecordType type, const Measured& m, const char* rule);
 
 // "/kg", "/ngày" at token k (touching what precedes it): appends "/kg" to *unit and returns the
 // tokens it takes, or 0.

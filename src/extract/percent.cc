@@ -24,10 +24,10 @@ void ExtractPercent(const DocView& v, std::vector<Candidate>* out) {
     if (k == TokenKind::kNumUnit) continue;
     std::optional<Measured> m = ParseMeasured(v, i, PercentAt);
     if (!m) continue;
-    out->push_back(FromMeasured(RecordType::kPercent, *m,
-                                m->hi                     ? "percent.range"
-                                : m->first.glued == "%" ? "percent.sign"
-                                                          : "percent.words"));
+    AddMeasured(out, RecordType::kPercent, *m,
+                m->hi                    ? "percent.range"
+                : m->first->glued == "%" ? "percent.sign"
+                                         : "percent.words");
   }
 }
 

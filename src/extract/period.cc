@@ -3,27 +3,32 @@
 // "hôm qua", "tuần trước", "năm ngoái", "cùng kỳ năm trước", "3 năm trước", "cách đây 2 tháng".
 // Periods of two dates and year ranges are found by the date extractor (date.cc). Values are
 // resolved against the reference date by ResolveTemporal (temporal.cc).
-#include <cstdio>
-
 #include "extract/calendar.h"
 #include "extract/extractors.h"
+#include "extract/iso_text.h"
 #include "extract/number_phrase.h"
 
 namespace vnextract::internal {
 
 namespace {
 
+// "%04d-%02d", or "--%02d" without a year.
 std::string Month(int y, int m) {
-  char buf[16];
-  if (y > 0) std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
-  else std::snprintf(buf, sizeof buf, "--%02d", m);
-  return buf;
+  std::string s;
+  if (y > 0) {
+    AppendPadded(&s, y, 4);
+    s.push_back('-');
+  } else {
+    s.append("--");
+  }
+  AppendPadded(&s, m, 2);
+  return s;
 }
 
 // A whole number from 1 to `max` written in digits or words at token i; its end token.
 int SmallNumber(const DocView& v, size_t i, int max, size_t* end) {
   if (!v.MayStartNumber(i)) return 0;
-  std::optional<NumberPhrase> n = ParseNumberAt(v, i);
+  const NumberPhrase* n = ParseNumberAt(v, i);
   if (!n || n->has_scale || n->vague) return 0;
   std::optional<long long> x = n->value.AsInt();
   if (!x || *x < 1 || *x > max) return 0;
@@ -107,7 +112,13 @@ bool AgoEnds(const DocView& v, size_t j) {
 }  // namespace
 
 void ExtractPeriod(const DocView& v, std::vector<Candidate>* out) {
-  for (size_t i = 0; i < v.size(); ++i) {
+  // This loop visits every token of every document: it reads the token once.
+  const size_t size = v.size();
+  const char* lower = v.lower().data();
+  for (size_t i = 0; i < size; ++i) {
+    const Token& t = v.tok(i);
+    // Only a figure or a word starts a period or a relative date.
+    if (t.kind != TokenKind::kWord && !v.MayStartNumber(i)) continue;
     // N tháng đầu năm [Y|nay], N tháng cuối năm [Y|nay], N tháng năm Y
     size_t e = 0;
     int count = v.MayStartNumber(i) ? SmallNumber(v, i, 1000, &e) : 0;
@@ -163,9 +174,12 @@ void ExtractPeriod(const DocView& v, std::vector<Candidate>* out) {
         }
       }
     }
-    if (!v.IsWord(i)) continue;
+    if (t.kind != TokenKind::kWord) continue;
+    std::string_view w(lower + t.b, t.e - t.b);
+    // "quý", "quí", "từ" (4 bytes) and "nửa" (5): one test of the length turns away most words.
+    bool short_word = w.size() == 4 || w.size() == 5;
     // quý I-IV [/Y | năm Y | năm nay]
-    if (v.WordIs(i, "quý") || v.WordIs(i, "quí")) {
+    if (short_word && (w == "quý" || w == "quí")) {
       // "quý 3/2022": the tokenizer reads 3/2022 as one fraction
       long long fq, fy;
       if (v.Is(i + 1, TokenKind::kFraction) && FractionParts(v, i + 1, &fq, &fy) && fq >= 1 && fq <= 4 &&
@@ -184,7 +198,7 @@ void ExtractPeriod(const DocView& v, std::vector<Candidate>* out) {
       }
     }
     // nửa đầu năm [Y|nay], nửa cuối năm, nửa năm đầu
-    if (v.WordIs(i, "nửa") && (v.WordIs(i + 1, "đầu") || v.WordIs(i + 1, "cuối")) && v.WordIs(i + 2, "năm")) {
+    if (short_word && w == "nửa" && (v.WordIs(i + 1, "đầu") || v.WordIs(i + 1, "cuối")) && v.WordIs(i + 2, "năm")) {
       int year;
       bool this_year;
       size_t ny = YearOf(v, i + 2, &year, &this_year, true);
@@ -193,7 +207,7 @@ void ExtractPeriod(const DocView& v, std::vector<Candidate>* out) {
       continue;
     }
     // từ đầu năm [Y|nay] (cho) đến nay
-    if (v.WordIs(i, "từ") && v.WordIs(i + 1, "đầu") && v.WordIs(i + 2, "năm")) {
+    if (short_word && w == "từ" && v.WordIs(i + 1, "đầu") && v.WordIs(i + 2, "năm")) {
       int year;
       bool this_year;
       size_t ny = YearOf(v, i + 2, &year, &this_year, true);
@@ -211,7 +225,7 @@ void ExtractPeriod(const DocView& v, std::vector<Candidate>* out) {
     }
     // Relative dates from the table: hôm qua, tuần trước, năm ngoái, cùng kỳ năm trước …
     // One lookup of the word turns away the tokens no phrase starts with.
-    if (v.lex().relative_dates.Lookup(v.Lower(i)) == nullptr) continue;
+    if (v.lex().relative_dates.Lookup(w) == nullptr) continue;
     const std::string* rel = nullptr;
     size_t m = v.Match(v.lex().relative_dates, i, &rel);
     if (m > 0) {

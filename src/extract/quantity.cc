@@ -55,26 +55,26 @@ void ExtractQuantity(const DocView& v, std::vector<Candidate>* out) {
     // "64/256 GB": the first figure of a pair takes the measure of the second.
     if (!m && v.Is(i, TokenKind::kNumber) && v.IsPunct(i + 1, '/') && v.Touches(i + 1) && v.Touches(i + 2)) {
       std::optional<Measured> second = ParseMeasured(v, i + 2, MeasureAt);
-      std::optional<NumberPhrase> first = ParseNumberAt(v, i);
+      const NumberPhrase* first = ParseNumberAt(v, i);
       if (second && first && second->begin == i + 2 && !second->hi) {
         Measured mm = *second;
         mm.begin = i;
         mm.end = i + 1;
         mm.lo = first->value;
-        mm.first = *first;
+        mm.first = first;
         mm.qualifier.clear();
-        out->push_back(FromMeasured(RecordType::kQuantity, mm, "quantity.pair"));
+        AddMeasured(out, RecordType::kQuantity, mm, "quantity.pair");
         continue;
       }
     }
     if (!m) continue;
     // "năm 2020 tháng": a year is never a measure.
-    if (m->first.integer_literal && m->first.digits == 4 && v.MatchBefore(v.lex().year_words, i)) continue;
+    if (m->first->integer_literal && m->first->digits == 4 && v.MatchBefore(v.lex().year_words, i)) continue;
     if (m->unit.empty()) continue;
-    out->push_back(FromMeasured(RecordType::kQuantity, *m,
-                                m->hi                      ? "quantity.range"
-                                : m->first.glued.empty() ? "quantity.unit"
-                                                           : "quantity.glued_unit"));
+    AddMeasured(out, RecordType::kQuantity, *m,
+                m->hi                     ? "quantity.range"
+                : m->first->glued.empty() ? "quantity.unit"
+                                          : "quantity.glued_unit");
   }
 }
 

@@ -60,7 +60,9 @@ std::vector<Candidate> Resolve(const DocView& v, std::vector<Candidate> candidat
   // Kept candidates and numbers in order of start (no two share a start).
   std::sort(chosen.begin(), chosen.end(), [&](size_t x, size_t y) { return candidates[x].begin < candidates[y].begin; });
   std::vector<Candidate> kept;
-  kept.reserve(chosen.size() + numbers.size());
+  // Room for the entities the caller appends (extractor.cc), fewer than one in sixteen tokens: a
+  // candidate is large, and growing the vector would move every kept one.
+  kept.reserve(chosen.size() + numbers.size() + v.size() / 16 + 8);
   size_t n = 0;
   for (size_t x : chosen) {
     while (n < numbers.size() && numbers[n].begin < candidates[x].begin) kept.push_back(std::move(numbers[n++]));

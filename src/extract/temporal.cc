@@ -6,6 +6,7 @@
 
 #include "extract/calendar.h"
 #include "extract/extractors.h"
+#include "extract/iso_text.h"
 
 namespace vnextract::internal {
 
@@ -17,27 +18,24 @@ struct Partial {
 };
 
 // "2023-10-06", "2023-10", "2023", "--10-06", "--10".
+// As sscanf with the formats "--%2d", "--%2d-%2d", "%4d", "%4d-%2d", "%4d-%2d-%2d" (iso_text.h).
 bool ParsePartial(const std::string& s, Partial* p) {
   *p = Partial();
+  size_t pos = 0;
+  // "-" then "%2d": a separator and a two-digit field
+  auto dash_then = [&](int* field) { return pos < s.size() && s[pos++] == '-' && ScanInt(s, &pos, 2, field); };
   if (s.size() >= 2 && s[0] == '-' && s[1] == '-') {
-    if (s.size() == 4) return std::sscanf(s.c_str(), "--%2d", &p->m) == 1;
-    return s.size() == 7 && std::sscanf(s.c_str(), "--%2d-%2d", &p->m, &p->d) == 2;
+    pos = 2;
+    if (s.size() == 4) return ScanInt(s, &pos, 2, &p->m);
+    return s.size() == 7 && ScanInt(s, &pos, 2, &p->m) && dash_then(&p->d);
   }
-  if (s.size() == 4) return std::sscanf(s.c_str(), "%4d", &p->y) == 1;
-  if (s.size() == 7) return std::sscanf(s.c_str(), "%4d-%2d", &p->y, &p->m) == 2;
-  if (s.size() == 10) return std::sscanf(s.c_str(), "%4d-%2d-%2d", &p->y, &p->m, &p->d) == 3;
+  if (s.size() == 4) return ScanInt(s, &pos, 4, &p->y);
+  if (s.size() == 7) return ScanInt(s, &pos, 4, &p->y) && dash_then(&p->m);
+  if (s.size() == 10) return ScanInt(s, &pos, 4, &p->y) && dash_then(&p->m) && dash_then(&p->d);
   return false;
 }
 
-std::string Format(const Partial& p) {
-  char buf[48];
-  if (p.y > 0 && p.m > 0 && p.d > 0) std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", p.y, p.m, p.d);
-  else if (p.y > 0 && p.m > 0) std::snprintf(buf, sizeof buf, "%04d-%02d", p.y, p.m);
-  else if (p.y > 0) std::snprintf(buf, sizeof buf, "%04d", p.y);
-  else if (p.m > 0 && p.d > 0) std::snprintf(buf, sizeof buf, "--%02d-%02d", p.m, p.d);
-  else std::snprintf(buf, sizeof buf, "--%02d", p.m);
-  return buf;
-}
+std::string Format(const Partial& p) { return IsoPartial(p.y, p.m, p.d); }
 
 std::string FormatDay(const Civil& c) { return Format(Partial{c.y, c.m, c.d}); }
 

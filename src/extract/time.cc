@@ -1,7 +1,6 @@
 // time: "15:58", "15h30", "10h sáng", "15 giờ 30", "8 giờ tối", "lúc 9 giờ".
-#include <cstdio>
-
 #include "extract/extractors.h"
+#include "extract/iso_text.h"
 #include "extract/number_phrase.h"
 
 namespace vnextract::internal {
@@ -34,17 +33,16 @@ size_t PartOfDay(const DocView& v, size_t j, int* h) {
 
 // "khoảng 15h", "hơn 2h sáng": the qualifier joins the time.
 void Add(const DocView& v, std::vector<Candidate>* out, size_t b, size_t e, int h, int m, const char* rule) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%02d:%02d", (h % 24 + 24) % 24, m % 60);
   Qualifier q = QualifierBefore(v, b);
-  Candidate c;
+  Candidate& c = out->emplace_back();
   c.type = RecordType::kTime;
   c.begin = q.begin;
   c.end = e;
-  c.value = buf;
+  AppendPadded(&c.value, (h % 24 + 24) % 24, 2);  // "%02d:%02d"
+  c.value.push_back(':');
+  AppendPadded(&c.value, m % 60, 2);
   c.qualifier = q.name;
   c.rule = rule;
-  out->push_back(std::move(c));
 }
 
 // "10h15 phút", "2h20'": a minutes word or mark after an h-time.
@@ -59,14 +57,19 @@ size_t MinuteMark(const DocView& v, size_t j) {
 void ExtractTime(const DocView& v, std::vector<Candidate>* out) {
   for (size_t i : v.digit_tokens()) {
     if (v.Is(i, TokenKind::kTime)) {
-      std::string lower(v.Lower(i));
+      std::string_view lower = v.Lower(i);
+      bool colon = lower.find(':') != std::string_view::npos;
       int h = 0, m = 0;
-      if (lower.find(':') != std::string::npos) std::sscanf(lower.c_str(), "%d:%d", &h, &m);
-      else std::sscanf(lower.c_str(), "%dh%d", &h, &m);
+      // sscanf's "%d:%d" or "%dh%d"
+      size_t pos = 0;
+      if (ScanInt(lower, &pos, 0, &h) && pos < lower.size() && lower[pos] == (colon ? ':' : 'h')) {
+        ++pos;
+        ScanInt(lower, &pos, 0, &m);
+      }
       size_t end = i + 1;
-      if (lower.find(':') == std::string::npos && lower.back() != 'h') end += MinuteMark(v, end);
+      if (!colon && lower.back() != 'h') end += MinuteMark(v, end);
       size_t p = PartOfDay(v, end, &h);
-      Add(v, out, i, end + p, h, m, lower.find(':') != std::string::npos ? "time.colon" : "time.h");
+      Add(v, out, i, end + p, h, m, colon ? "time.colon" : "time.h");
       continue;
     }
     // N giờ [M [phút]] [sáng|chiều|tối]
