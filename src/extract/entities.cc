@@ -3,6 +3,7 @@
 // an administrative word ("huyện", "TP."), or starting with a family name; gazetteers add
 // provinces, cities, countries and well-known bodies. Mentions of one entity share an id.
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <map>
 #include <memory>
@@ -37,14 +38,15 @@ class Finder {
  public:
   Finder(const DocView& v, const std::vector<Candidate>& numeric)
       : v_(v), lex_(v.lex()), n_(v.size()), flags_(v.size(), 0), lens_(new Lens[v.size()]),
-        before_(new uint16_t[3 * v.size()]), run_(new uint8_t[v.size()]), next_any_(new uint32_t[v.size() + 2]),
-        next_cap_(new uint32_t[v.size() + 2]) {
+        before_(new uint16_t[3 * v.size()]), run_(new uint8_t[v.size()]) {
     const size_t n = n_;
     orgs_.reserve(32);
     places_.reserve(32);
     persons_.reserve(32);
-    next_any_[n] = next_any_[n + 1] = next_cap_[n] = next_cap_[n + 1] = static_cast<uint32_t>(n);
-    if (n == 0) return;
+    if (n == 0) {
+      caps_ = starts_ = {0, UINT32_MAX};
+      return;
+    }
     const Token* tok = tok_ = &v.tok(0);
     lower_ = v.LowerSpan(0, 1).data() - tok[0].b;
     uint16_t* flags = flags_.data();
@@ -52,40 +54,65 @@ class Finder {
       if (c.type == RecordType::kNumber) continue;  // "phường 12": a place may take a bare number
       for (size_t k = c.begin; k < c.end; ++k) flags[k] |= kIsTaken;
     }
-    // All-caps lines (menus, banners: "THÔNG TIN NHIỆM VỤ KH&CN") hold no names.
+    // One pass over the tokens: the word flags, the capitals, the bare numbers. All-caps lines
+    // (menus, banners: "THÔNG TIN NHIỆM VỤ KH&CN") hold no names.
+    caps_.reserve(n / 8 + 2);
+    std::vector<uint32_t> numbers;  // kNumber tokens
     for (size_t b = 0; b < n;) {
+      const size_t line_caps = caps_.size();
       size_t e = b;
       int words = 0, caps = 0, initials = 0;
-      for (; e < n && tok[e].kind != TokenKind::kBreak; ++e) {
+      for (; e < n; ++e) {
         const Token& t = tok[e];
-        if (t.kind != TokenKind::kWord) continue;
+        if (t.kind != TokenKind::kWord) {
+          if (t.kind == TokenKind::kBreak) break;
+          if (t.kind == TokenKind::kNumber) numbers.push_back(static_cast<uint32_t>(e));
+          continue;
+        }
         ++words;
         caps += t.all_upper;
         initials += t.upper_initial;
         flags[e] |= kIsWord | (t.upper_initial ? kIsCap : 0) | (t.all_upper ? kIsAcronym : 0);
+        if (t.upper_initial && !(flags[e] & kIsTaken)) caps_.push_back(static_cast<uint32_t>(e));
       }
       // all capitals (menus, banners), or every word capitalised (a headline in title case)
       if ((words >= 2 && caps * 10 >= words * 7) || (words >= 5 && initials * 10 >= words * 9)) {
         for (size_t k = b; k < e; ++k) flags[k] |= kIsTaken;
+        caps_.resize(line_caps);
       }
       b = e + 1;
     }
     // The tokens where a mention may start, so that the finders skip the rest at once: capitals,
-    // and lower-case words that begin a title, head or place word near a capital or a number.
-    uint32_t* next_any = next_any_.get();  // (every entry below n is written here)
-    uint32_t* next_cap = next_cap_.get();
-    for (size_t i = n; i-- > 0;) {
-      const uint16_t f = flags[i];
-      next_cap[i] = (f & (kIsCap | kIsTaken)) == kIsCap ? static_cast<uint32_t>(i) : next_cap[i + 1];
-      next_any[i] = next_any[i + 1];
-      if ((f & (kIsWord | kIsTaken)) != kIsWord) continue;
-      if (f & kIsCap) {
-        next_any[i] = static_cast<uint32_t>(i);
-      } else if ((next_cap[i + 1] <= i + 3 || (i + 1 < n && tok[i + 1].kind == TokenKind::kNumber)) &&
-                 FirstWordKnown(i)) {
-        next_any[i] = static_cast<uint32_t>(i);
+    // and lower-case words that begin a title, head or place word with a capital in the next three
+    // tokens (or the end of the document within them) or a number right after. Each capital (and
+    // the end) offers the three tokens before it, each number the one before it: the offers are
+    // taken in the order of their first token, so that every token is decided once, in order.
+    starts_.reserve(caps_.size() * 2 + 2);
+    auto consider = [&](size_t j) {
+      if ((flags[j] & (kIsWord | kIsTaken | kIsCap)) == kIsWord && FirstWordKnown(j)) {
+        starts_.push_back(static_cast<uint32_t>(j));
+      }
+    };
+    numbers.push_back(static_cast<uint32_t>(n + 1));  // (a sentinel that comes after the end's offer)
+    size_t next_free = 0;  // the tokens before it are decided
+    for (size_t ci = 0, ni = 0;;) {
+      const size_t c = ci < caps_.size() ? caps_[ci] : n, p = numbers[ni];
+      const size_t cap_from = c >= 3 ? c - 3 : 0;
+      if (p == 0) {  // (no token before it)
+        ++ni;
+      } else if (cap_from <= p - 1) {
+        for (size_t j = std::max(cap_from, next_free); j < c; ++j) consider(j);
+        if (c == n) break;
+        starts_.push_back(static_cast<uint32_t>(c));
+        next_free = c + 1;
+        ++ci;
+      } else {
+        if (p - 1 >= next_free) consider(p - 1);
+        next_free = std::max(next_free, p);
+        ++ni;
       }
     }
+    for (auto* list : {&caps_, &starts_}) list->insert(list->end(), {static_cast<uint32_t>(n), UINT32_MAX});  // (see Next)
   }
 
   // Phrase lookups, each made once per token (the finders ask the same questions many times).
@@ -177,6 +204,12 @@ class Finder {
     kBefore = 512,     // << slot: before_[3 * i + slot] holds B() for the token after i
   };
   bool Has(size_t i, uint16_t f) const { return i < n_ && (flags_[i] & f); }
+  // The first position of `list` (starts_ or caps_) at or after token `from`, searched from
+  // index *q on (the finders walk forward, skipping the tokens of a mention).
+  static size_t Next(const std::vector<uint32_t>& list, size_t* q, size_t from) {
+    while (list[*q] < from) ++*q;  // (the list ends with n_ and a larger sentinel)
+    return list[*q];
+  }
   // DocView::WordIs, inline: token i is the word `w` (lower case).
   bool WordIs(size_t i, std::string_view w) const {
     return Has(i, kIsWord) && Bytes(i) == w.size() && std::memcmp(lower_ + tok_[i].b, w.data(), w.size()) == 0;
@@ -380,7 +413,8 @@ class Finder {
   }
 
   void FindOrganizations() {
-    for (size_t i = next_any_[0]; i < v_.size(); i = next_any_[i + 1]) {
+    size_t q = 0;
+    for (size_t i = Next(starts_, &q, 0); i < n_; i = Next(starts_, &q, i + 1)) {
       if (!Has(i, kIsWord) || Has(i, kIsTaken)) continue;
       if (!v_.tok(i).upper_initial && !NearCapital(i)) continue;
       const std::string* known = nullptr;
@@ -543,7 +577,8 @@ class Finder {
 
   // --- places ----------------------------------------------------------------------------------
   void FindLocations() {
-    for (size_t i = next_any_[0]; i < v_.size(); i = next_any_[i + 1]) {
+    size_t q = 0;
+    for (size_t i = Next(starts_, &q, 0); i < n_; i = Next(starts_, &q, i + 1)) {
       if (!Has(i, kIsWord) || Has(i, kIsTaken)) continue;
       if (!v_.tok(i).upper_initial && !NearCapital(i, 3) && !v_.Is(i + 1, TokenKind::kNumber)) continue;
       size_t w = M(kPlaceWords, i);
@@ -720,7 +755,8 @@ class Finder {
       *t = TitleBefore(i, is_role);
       return *t < i && (!v_.tok(*t).upper_initial || SentenceStart(*t) || *is_role);
     };
-    for (size_t i = next_cap_[0]; i < n_; i = next_cap_[i + 1]) {
+    size_t q = 0;
+    for (size_t i = Next(caps_, &q, 0); i < n_; i = Next(caps_, &q, i + 1)) {
       if ((flags_[i] & (kIsCap | kIsAcronym | kIsTaken)) != kIsCap) continue;
       // A name in the user's list of people (people.tsv): a person as listed, title or not.
       const std::string* listed = nullptr;
@@ -827,7 +863,8 @@ class Finder {
       }
     }
     std::vector<Mention> more;
-    for (size_t i = next_cap_[0]; i < n_; i = next_cap_[i + 1]) {
+    size_t q = 0;
+    for (size_t i = Next(caps_, &q, 0); i < n_; i = Next(caps_, &q, i + 1)) {
       if ((flags_[i] & (kIsCap | kIsTaken)) != kIsCap || used[i] || InsideName(i)) continue;
       size_t n = NameRun4(i);
       if (n == 0) continue;
@@ -1001,8 +1038,8 @@ class Finder {
   std::unique_ptr<Lens[]> lens_;
   std::unique_ptr<uint16_t[]> before_;  // B(t, i + 1) for person titles, role titles, places
   std::unique_ptr<uint8_t[]> run_;      // NameRun(i, 4, true)
-  std::unique_ptr<uint32_t[]> next_any_;  // next token at or after i where any mention may start
-  std::unique_ptr<uint32_t[]> next_cap_;  // next capitalised token at or after i
+  // Where a mention may start and the capitals not taken, in order, each ended by n_ and UINT32_MAX.
+  std::vector<uint32_t> starts_, caps_;
   std::vector<uint32_t> org_ending_;    // end token → begin token + 1 of an organisation (0: none)
   std::vector<uint32_t> org_starting_;  // begin token → end token + 1
 };
