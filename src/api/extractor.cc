@@ -173,16 +173,18 @@ Status Extractor::Extract(std::string_view bytes, std::string_view doc_name, con
     for (const internal::Candidate& c : entities) {
       for (size_t k = c.begin; k < c.end; ++k) in_entity[k] = 1;
     }
-    kept.erase(std::remove_if(kept.begin(), kept.end(),
-                              [&](const internal::Candidate& c) {
-                                return c.type == RecordType::kNumber && in_entity[c.begin];
-                              }),
-               kept.end());
-    // Both lists are in order of start: merge them (numeric records first on a tie).
-    size_t numeric = kept.size();
-    for (internal::Candidate& c : entities) kept.push_back(std::move(c));
-    std::inplace_merge(kept.begin(), kept.begin() + static_cast<std::ptrdiff_t>(numeric), kept.end(),
-                       [](const internal::Candidate& a, const internal::Candidate& b) { return a.begin < b.begin; });
+    // Both lists are in order of start: merge them into one new vector (numeric records first on
+    // a tie), each candidate moved once.
+    std::vector<internal::Candidate> merged;
+    merged.reserve(kept.size() + entities.size());
+    size_t e = 0;
+    for (internal::Candidate& c : kept) {
+      if (c.type == RecordType::kNumber && in_entity[c.begin]) continue;
+      while (e < entities.size() && entities[e].begin < c.begin) merged.push_back(std::move(entities[e++]));
+      merged.push_back(std::move(c));
+    }
+    while (e < entities.size()) merged.push_back(std::move(entities[e++]));
+    kept = std::move(merged);
     internal::LinkLegalRefs(view, &kept);
   }
 
