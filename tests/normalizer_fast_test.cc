@@ -358,6 +358,15 @@ TEST_CASE("Normalize equals the reference on every code point in context") {
       {"a\xC2\xA0", "\t b"},
       {"\xE1\x84\x80", "\xE1\x85\xA1\xE1\x86\xA8"},  // L X V T (Hangul jamo)
       {"A", "A"},
+      // Long enough for the 16-byte path, with X at the start of a chunk, in it, and at its end
+      // (offsets 13, 14 and 15: a code point of 3 or 4 bytes there runs past the chunk), beside
+      // Vietnamese letters, single and double spaces.
+      {"", "abcdefghij klmnopqrst"},
+      {"a", " \xC4\x91\xC6\xB0\xE1\xBB\x9Dng ph\xE1\xBB\x91 H\xC3\x80 N\xE1\xBB\x98I"},
+      {"abcdefghijklm", "nopqrstuvwxyz0123"},
+      {"abcdefghijklmn", "opqrstuvwxyz0123"},
+      {"Vi\xE1\xBB\x87t Nam ", "\xC4\x91\xC6\xA1n v\xE1\xBB\x8B  ABCDEFG"},
+      {"abcdefghijklmno", "\xCC\x81pqrstuvwxyz0123"},
   };
   Differences diff;
   std::string text;

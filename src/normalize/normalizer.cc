@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "decode/utf8.h"
+#include "normalize/byte_chunk.h"
 
 namespace vnextract::internal {
 
@@ -178,7 +179,7 @@ class Normalizer {
   }
 
  private:
-  // Room past the written bytes for the fast path's fixed 4-byte stores.
+  // Room past the written bytes for the fast path's fixed 4-byte and 16-byte stores.
   static constexpr size_t kSlack = 16;
 
   // Emits code points from i_ on while each is printable ASCII, a space after a non-blank, or
@@ -197,6 +198,37 @@ class Normalizer {
     uint32_t* const byte = out_->original_byte.data();
     size_t i = i_, nb = nb_, ci = ci_;
     while (i < size) {
+      if (size - i >= ByteChunk::kSize + 2) {
+        // Sixteen bytes at a time: the prefix of printable ASCII, single spaces and code points
+        // above ASCII is copied to norm and lower at once, and its code-point offsets written
+        // from the mask of lead bytes; only the code points above ASCII that are no common
+        // lower-case letter are looked up, one by one. Every output byte stays at its input
+        // byte's distance from the start of the chunk, so the chunk stops before a code point
+        // whose normalized form has another length, and before one that runs past the chunk.
+        const ByteChunk chunk(s + i);
+        const uint32_t space = chunk.Equal(' ');
+        const uint32_t high = chunk.High();
+        const uint32_t continuation = chunk.Continuation();
+        // A space at the start is dropped, a second one joins the first: the general path's.
+        const uint32_t after_space = (space << 1) | (nb == 0 || norm[nb - 1] == ' ');
+        const uint32_t ok = chunk.InRange(0x21, 0x7E) | high | (space & ~after_space);
+        uint32_t n = static_cast<uint32_t>(__builtin_ctz(~ok));  // <= 16: ~ok has bit 16 set
+        chunk.StoreWithLower(norm + nb, lower + nb);
+        const uint32_t looked_up = high & ~continuation & ~CopiedLetters(chunk, s + i) & BitsBelow(n);
+        for (uint32_t leads = looked_up; leads != 0; leads &= leads - 1) {
+          const uint32_t k = static_cast<uint32_t>(__builtin_ctz(leads));
+          if (!FixInChunk(codes, s + i + k, norm + nb + k, lower + nb + k, ByteChunk::kSize - k)) {
+            n = k;
+            break;
+          }
+        }
+        ci += WriteBitPositions(~continuation & BitsBelow(n), static_cast<uint32_t>(i), byte + ci);
+        i += n;
+        nb += n;
+        if (n == ByteChunk::kSize) continue;
+        if (i == size) break;
+      }
+      // One step at a time: the last bytes of the text, and what stopped a chunk.
       size_t b = s[i];
       if (IsPrintableAscii(b)) [[likely]] {
         do {
@@ -210,7 +242,6 @@ class Normalizer {
         continue;
       }
       if (b == ' ') {
-        // A space at the start is dropped, a second one joins the first: the general path's.
         if (nb == 0 || norm[nb - 1] == ' ') break;
         byte[ci++] = static_cast<uint32_t>(i);
         norm[nb] = ' ';
@@ -252,6 +283,41 @@ class Normalizer {
     nb_ = nb;
   }
 
+  // The lead bytes, among the chunk of bytes p[0..15], of the commonest lower-case letters of
+  // Vietnamese — U+1E80..U+1EFF odd (the lower case of each pair), U+00E0..U+00FF (÷ with them)
+  // but ð (a look-alike), đ ă ơ ư — when they end within the chunk: their normalized forms and
+  // lower cases are their own bytes, as their fast codes say (normalizer_fast_test.cc checks
+  // every code point). Reads p[0..17].
+  static uint32_t CopiedLetters(const ByteChunk& chunk, const unsigned char* p) {
+    const ByteChunk next(p + 1), third(p + 2);
+    const uint32_t next_b0 = next.Equal(0xB0);
+    const uint32_t vietnamese = chunk.Equal(0xE1) & next.InRange(0xBA, 0xBB) & third.Odd();
+    const uint32_t latin1 = chunk.Equal(0xC3) & next.InRange(0xA0, 0xBF) & ~next_b0;
+    const uint32_t extended = (chunk.Equal(0xC4) & (next.Equal(0x91) | next.Equal(0x83))) |
+                              (chunk.Equal(0xC6) & (next_b0 | next.Equal(0xA1)));
+    return (vietnamese & BitsBelow(ByteChunk::kSize - 2)) | ((latin1 | extended) & BitsBelow(ByteChunk::kSize - 1));
+  }
+
+  // The code point at c, above ASCII, in a 16-byte chunk whose norm and lower bytes have been
+  // copied from the input, `room` bytes before the chunk's end: writes its norm and lower bytes
+  // over the copies when it has a fast code of its own length that fits. False when it has none,
+  // one of another length (the chunk stops before it), or runs past the chunk.
+  static bool FixInChunk(const FastCodes& codes, const unsigned char* c, char* norm, char* lower, uint32_t room) {
+    if (c[0] - 0xC2u < 0xCCu - 0xC2u) {
+      const FastCode& f = codes.Latin((char32_t(c[0] & 0x1F) << 6) | (c[1] & 0x3F));
+      if (f.size != 2 || room < 2) return false;
+      std::memcpy(norm, f.norm, 2);
+      std::memcpy(lower, f.lower, 2);
+      return true;
+    }
+    if (c[0] - 0xE0u >= 0xF0u - 0xE0u) return false;
+    const FastCode* f = codes.ThreeBytes((char32_t(c[0] & 0x0F) << 12) | (char32_t(c[1] & 0x3F) << 6) | (c[2] & 0x3F));
+    if (f == nullptr || f->size != 3 || room < 3) return false;
+    std::memcpy(norm, f->norm, 3);
+    std::memcpy(lower, f->lower, 3);
+    return true;
+  }
+
   // True when the input code point at byte i is a space or line break (not a dropped character).
   bool BlankAt(size_t i) const {
     Blank blank = ClassifyBlank(Next(&i));
@@ -263,15 +329,17 @@ class Normalizer {
   void FillSourceMap(uint32_t first, uint32_t count) {
     uint32_t* begin = out_->source_begin.data() + nc_;
     uint32_t* end = out_->source_end.data() + nc_;
-    // Four at a time in vector registers.
+    // Eight at a time in vector registers.
     using U32x4 = uint32_t __attribute__((vector_size(16)));
     U32x4 v = {first, first + 1, first + 2, first + 3};
     uint32_t k = 0;
-    for (; k + 4 <= count; k += 4) {
-      const U32x4 w = v + 1;
+    for (; k + 8 <= count; k += 8) {
+      const U32x4 v1 = v + 1, v4 = v + 4, v5 = v + 5;
       std::memcpy(begin + k, &v, sizeof v);
-      std::memcpy(end + k, &w, sizeof w);
-      v = w + 3;
+      std::memcpy(end + k, &v1, sizeof v1);
+      std::memcpy(begin + k + 4, &v4, sizeof v4);
+      std::memcpy(end + k + 4, &v5, sizeof v5);
+      v += 8;
     }
     for (; k < count; ++k) {
       begin[k] = first + k;

@@ -243,12 +243,78 @@ struct LetterCount {
   return has_digit ? TokenKind::kNumber : TokenKind::kWord;
 }
 
+// Letter case of U+00C0..U+01BF (lead bytes 0xC3..0xC6) and U+1E80..U+1EFF (0xE1 0xBA, 0xE1 0xBB),
+// the letters of Vietnamese words above ASCII, looked up by their UTF-8 bytes without decoding:
+// 1 upper, 0 lower, kNoLetter for × and ÷ (every other one is a letter, none a combining mark).
+// Filled from ClassifyWide and IsUpper, so it answers as they do.
+class WideCase {
+ public:
+  static constexpr uint8_t kNoLetter = 2;
+  WideCase() {
+    for (char32_t c = 0xC0; c < 0x1C0; ++c) {
+      latin_[((c >> 6) - 3) << 6 | (c & 0x3F)] = ClassifyWide(c) != CharClass::kLetter ? kNoLetter : IsUpper(c);
+    }
+    for (char32_t c = 0x1E80; c < 0x1F00; ++c) vietnamese_[c - 0x1E80] = IsUpper(c);
+  }
+  // p[0] in 0xC3..0xC6.
+  uint8_t Latin(const unsigned char* p) const { return latin_[(p[0] - 0xC3) << 6 | (p[1] & 0x3F)]; }
+  // p[0] == 0xE1, p[1] 0xBA or 0xBB.
+  uint8_t Vietnamese(const unsigned char* p) const { return vietnamese_[(p[1] & 1) << 6 | (p[2] & 0x3F)]; }
+
+ private:
+  uint8_t latin_[4 * 64];
+  uint8_t vietnamese_[2 * 64];
+};
+
+// Letters of a word of plain letters: ASCII and those of WideCase.
+struct PlainWord {
+  uint32_t letters = 0;
+  uint32_t uppers = 0;
+  bool vietnamese = false;  // one is not ASCII
+};
+
+// Takes the plain letters from *at on: moves *at past them and counts them. Stops at the end, at
+// a byte below 0x80 that is no letter, or at a code point above it that is not one of WideCase's
+// letters (which may be a letter all the same: the caller leaves those to the general path).
+[[gnu::always_inline]] inline void TakePlainLetters(const WideCase& wide, const unsigned char* end,
+                                                    const unsigned char** at, PlainWord* w) {
+  const unsigned char* p = *at;
+  uint32_t continuation = 0, uppers = 0;
+  for (;;) {
+    uint8_t kind;
+    while (p < end && (kind = kByteKind[*p]) <= kUpperByte) {
+      uppers += kind;
+      ++p;
+    }
+    if (p == end) break;
+    if (*p - 0xC3u < 4u) {
+      const uint8_t upper = wide.Latin(p);
+      if (upper == WideCase::kNoLetter) break;
+      uppers += upper;
+      p += 2;
+      continuation += 1;
+    } else if (*p == 0xE1 && (p[1] & 0xFE) == 0xBA) {
+      uppers += wide.Vietnamese(p);
+      p += 3;
+      continuation += 2;
+    } else {
+      break;
+    }
+  }
+  w->letters = static_cast<uint32_t>(p - *at) - continuation;
+  w->uppers = uppers;
+  w->vietnamese = continuation != 0;
+  *at = p;
+}
+
 // First pass: runs of letters and digits, and single punctuation, cut straight from the UTF-8
 // bytes, with the code-point offsets counted on the way. Within a run a letter after a letter and
 // a digit after a digit are always taken, so the rules are asked only where the class changes.
 // Most runs are a word or a number that ends at a character no rule could take: they are cut
-// here, the others by CutRun from their start.
+// here, the others by CutRun from their start. Words of plain letters (TakePlainLetters) that
+// end before an ASCII character are cut first, without decoding their code points.
 void CutRuns(std::string_view norm, std::vector<Token>* out) {
+  static const WideCase wide;
   const auto* const begin = reinterpret_cast<const unsigned char*>(norm.data());
   const auto* const end = begin + norm.size();
   bool space = false;
@@ -267,6 +333,27 @@ void CutRuns(std::string_view norm, std::vector<Token>* out) {
     space = false;
     t.b = static_cast<uint32_t>(p - begin);
     t.cb = cp;
+    if (kind <= kUpperByte || kind == kWideByte) {
+      const unsigned char* q = p;
+      PlainWord w;
+      TakePlainLetters(wide, end, &q, &w);
+      // After letters only a digit, '&', '-', '²' or '³' may be taken; not a digit after a
+      // Vietnamese word. What stops above ASCII goes the general way.
+      const unsigned char after = q < end ? *q : ' ';
+      const uint8_t after_kind = kByteKind[after];
+      if (q > p && after_kind != kWideByte &&
+          (after_kind == kDigitByte ? w.letters >= 2 && w.vietnamese : after != '&' && after != '-')) {
+        t.kind = TokenKind::kWord;
+        t.upper_initial = kind == kWideByte ? (*p - 0xC3u < 4u ? wide.Latin(p) : wide.Vietnamese(p)) == 1
+                                            : kind == kUpperByte;
+        t.all_upper = w.letters >= 2 && w.uppers == w.letters;
+        p = q;
+        cp += w.letters;
+        t.e = static_cast<uint32_t>(p - begin);
+        t.ce = cp;
+        continue;
+      }
+    }
     Cp first{*p, CharClass::kLetter, 1};
     if (kind == kWideByte) {
       first = At(norm, p);
