@@ -950,14 +950,29 @@ Encoding DetectEncoding(std::string_view bytes, const LegacyTables& tables, std:
            !IsLeadByte(static_cast<unsigned char>(text[sample.size()]))) {
       sample.remove_suffix(1);
     }
-    size_t non_ascii = 0, vietnamese = 0;
+    // VIQR needs at least ten marked words for each Vietnamese letter written in Unicode (see
+    // below), and a marked word takes at least one of its mark characters or a "dd"/"d-": that
+    // bound, counted in one pass over the bytes, settles ordinary UTF-8 text without decoding it
+    // as VIQR (the readers call this for every file, on one thread).
+    size_t marks = 0, non_ascii = 0;
+    for (size_t k = 0; k < sample.size(); ++k) {
+      unsigned char c = static_cast<unsigned char>(sample[k]);
+      non_ascii += c >= 0xC0;  // lead bytes: one per non-ASCII code point
+      marks += IsMarkChar(static_cast<char>(c)) ||
+               ((c == 'd' || c == 'D') && k + 1 < sample.size() && (sample[k + 1] == 'd' || sample[k + 1] == 'D'));
+    }
+    size_t vietnamese = 0;
     for (size_t k = 0; k < sample.size();) {
       if (static_cast<unsigned char>(sample[k]) < 0x80) {
         ++k;
         continue;
       }
-      ++non_ascii;
       vietnamese += tables.letters.count(NextCodePoint(sample, &k));
+      if (vietnamese * 10 > marks) break;  // too many for VIQR: the count needs go no further
+    }
+    if (non_ascii > 0 && (marks < 3 || vietnamese * 10 > marks)) {
+      *why = "valid UTF-8";
+      return Encoding::kUtf8;
     }
     ViqrCounts counts;
     std::string decoded;
