@@ -1,5 +1,6 @@
 #include "cli/pipeline.h"
 
+#include <algorithm>
 #include <condition_variable>
 #include <deque>
 #include <map>
@@ -24,7 +25,7 @@ void RunPipeline(DocumentReader& reader, int jobs, const Work& work, const Emit&
     }
     return;
   }
-  const size_t max_in_flight = static_cast<size_t>(jobs) * 4;
+  const size_t max_in_flight = static_cast<size_t>(jobs) * 16;
   std::mutex mu;
   std::condition_variable work_ready, result_ready, slot_free;
   std::deque<std::pair<uint64_t, Document>> queue;
@@ -37,22 +38,39 @@ void RunPipeline(DocumentReader& reader, int jobs, const Work& work, const Emit&
   std::vector<std::thread> workers;
   for (int w = 0; w < jobs; ++w) {
     workers.emplace_back([&] {
+      // Documents are taken a few at a time (a fair share of the queue, at most 8) and their
+      // results handed over together: a news article takes ~0.1 ms, and waking threads for each
+      // one cost a fifth of the CPU time with --jobs 2. Within a batch documents go in order,
+      // so a part still only waits for parts handed out before it.
+      std::vector<std::pair<uint64_t, Document>> batch;
+      std::vector<std::pair<uint64_t, Result>> results;
       while (true) {
-        std::pair<uint64_t, Document> job;
+        batch.clear();
         {
           std::unique_lock<std::mutex> lock(mu);
           work_ready.wait(lock, [&] { return !queue.empty() || reading_done; });
           if (queue.empty()) return;
-          job = std::move(queue.front());
-          queue.pop_front();
+          size_t take = std::min<size_t>(8, std::max<size_t>(1, queue.size() / static_cast<size_t>(jobs)));
+          for (size_t k = 0; k < take; ++k) {
+            batch.push_back(std::move(queue.front()));
+            queue.pop_front();
+          }
         }
-        Result r;
-        work(job.second, &r);
+        results.clear();
+        for (auto& job : batch) {
+          Result r;
+          work(job.second, &r);
+          results.emplace_back(job.first, std::move(r));
+        }
+        bool next = false;  // the emitter waits for one of these: wake it (other wake-ups are wasted)
         {
           std::lock_guard<std::mutex> lock(mu);
-          if (!stopped) done.emplace(job.first, std::move(r));
+          for (auto& [seq, r] : results) {
+            next = next || seq == written || stopped;
+            if (!stopped) done.emplace(seq, std::move(r));
+          }
         }
-        result_ready.notify_one();
+        if (next) result_ready.notify_one();
       }
     });
   }
