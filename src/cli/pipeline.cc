@@ -25,7 +25,13 @@ void RunPipeline(DocumentReader& reader, int jobs, const Work& work, const Emit&
     }
     return;
   }
+  // In flight (read, not yet written): up to 16 documents per job, and up to 4 parts' worth of
+  // text per job (512 KiB), so that the records of long documents' parts waiting for their turn
+  // stay within the memory budget (documents.h: PartBytes).
   const size_t max_in_flight = static_cast<size_t>(jobs) * 16;
+  const size_t max_bytes_in_flight = static_cast<size_t>(jobs) * 4 * PartBytes();
+  std::deque<size_t> sizes;  // text bytes of each document in flight, in input order
+  size_t bytes_in_flight = 0;
   std::mutex mu;
   std::condition_variable work_ready, result_ready, slot_free;
   std::deque<std::pair<uint64_t, Document>> queue;
@@ -90,6 +96,8 @@ void RunPipeline(DocumentReader& reader, int jobs, const Work& work, const Emit&
       {
         std::lock_guard<std::mutex> lock(mu);
         ++written;
+        bytes_in_flight -= sizes.front();
+        sizes.pop_front();
         if (!go_on) {
           // Stop: nothing more is read; documents not yet started are dropped (no work waits
           // for them: a part waits only for the parts before it, which were handed out first).
@@ -105,8 +113,12 @@ void RunPipeline(DocumentReader& reader, int jobs, const Work& work, const Emit&
   Document doc;
   while (reader.Next(&doc)) {
     std::unique_lock<std::mutex> lock(mu);
-    slot_free.wait(lock, [&] { return read - written < max_in_flight || stopped; });
+    slot_free.wait(lock, [&] {
+      return (read - written < max_in_flight && (bytes_in_flight < max_bytes_in_flight || read == written)) || stopped;
+    });
     if (stopped) break;
+    sizes.push_back(doc.text.size());
+    bytes_in_flight += doc.text.size();
     queue.emplace_back(read++, std::move(doc));
     lock.unlock();
     work_ready.notify_one();
