@@ -96,14 +96,26 @@ std::string Nfc(const std::string& s) {
   return out;
 }
 
+// What TraditionalTones promises: the ICU path for names with a plain o/u before a non-ASCII
+// letter, the name as written otherwise.
+std::string Expected(const std::string& s) {
+  bool plain_ou = false;
+  for (size_t i = 0; i + 1 < s.size(); ++i) {
+    plain_ou = plain_ou || ((s[i] == 'o' || s[i] == 'O' || s[i] == 'u' || s[i] == 'U') &&
+                            (static_cast<unsigned char>(s[i + 1]) & 0x80));
+  }
+  return plain_ou ? TraditionalTonesSlow(s) : s;
+}
+
 TEST_CASE("TraditionalTones equals its ICU path on names and on random syllables") {
   for (const char* name : {"Hoà An", "Hòa An", "Thuỷ", "uỷ ban", "Khoẻ", "quý", "Quỳnh", "Nguyễn Văn A",
                            "HOÀ", "Hoà–Bình", "Thuỷ”", "hoà\xC2\xA0" "bình", "Thuỵ Khuê", "oà", "ưỳ", "ôá"}) {
     CAPTURE(name);
-    CHECK(TraditionalTones(name) == TraditionalTonesSlow(name));
+    CHECK(TraditionalTones(name) == Expected(name));
   }
   CHECK(TraditionalTones("Hoà An") == "Hòa An");
   CHECK(TraditionalTones("Thuỷ") == "Thủy");
+  CHECK(TraditionalTones("Lộà") == "Lộà");  // no plain o/u: as written (ICU's path would move it)
   // Syllables from pieces: onsets, vowels with every tone (precomposed and decomposed), finals,
   // separators of every kind.
   const std::vector<std::string> pieces = {
@@ -116,9 +128,9 @@ TEST_CASE("TraditionalTones equals its ICU path on names and on random syllables
     std::string s;
     for (int k = 1 + static_cast<int>(rng() % 6); k > 0; --k) s += pieces[rng() % pieces.size()];
     s = Nfc(s);  // the precondition: NFC text
-    std::string slow = TraditionalTonesSlow(s);
-    REQUIRE_MESSAGE(TraditionalTones(s) == slow, s);
-    changed += slow != s;
+    std::string expected = Expected(s);
+    REQUIRE_MESSAGE(TraditionalTones(s) == expected, s);
+    changed += expected != s;
   }
   CHECK(changed > 100);  // the ICU path did move tones in this sample
 }

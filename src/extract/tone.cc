@@ -20,12 +20,23 @@ namespace {
 
 bool AsciiLetter(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 
+// Whether the text is rewritten at all: only names with a plain (ASCII) o or u followed by a
+// non-ASCII letter — the "oa", "oe", "uy" of the rule — go through TraditionalTonesSlow (which
+// would also move tones after ô, ơ or ư in text that is no Vietnamese, such as "Lộà"; such names
+// stay as written).
+bool HasPlainOuBeforeNonAscii(std::string_view nfc) {
+  for (size_t i = 0; i + 1 < nfc.size(); ++i) {
+    char c = nfc[i];
+    if ((c == 'o' || c == 'O' || c == 'u' || c == 'U') && (static_cast<unsigned char>(nfc[i + 1]) & 0x80)) return true;
+  }
+  return false;
+}
+
 // Whether TraditionalTonesSlow could change `nfc`. It moves a tone only from the last base letter
 // of a syllable, written in NFC as one non-ASCII code point (a toned a, e or y) that ends the
 // syllable, after an o or u. So some non-ASCII code point must be followed by the end or an ASCII
 // byte that is no letter (or anything non-ASCII: a mark, a quote, a dash), and preceded by an
-// ASCII o/u or by a non-ASCII code point (ơ, ư, ô, a mark: kept to be safe). Everything else is
-// returned as it is without the slow path.
+// ASCII o/u or by a non-ASCII code point (ơ, ư, ô, a mark: kept to be safe).
 bool MayMoveTone(std::string_view nfc) {
   const auto* p = reinterpret_cast<const unsigned char*>(nfc.data());
   const size_t n = nfc.size();
@@ -51,7 +62,7 @@ struct StringHash {
 }  // namespace
 
 std::string TraditionalTones(std::string_view nfc) {
-  if (!MayMoveTone(nfc)) return std::string(nfc);
+  if (!HasPlainOuBeforeNonAscii(nfc) || !MayMoveTone(nfc)) return std::string(nfc);
   // Names repeat within and across documents: remember recent answers.
   thread_local std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> memo;
   if (auto it = memo.find(nfc); it != memo.end()) return it->second;

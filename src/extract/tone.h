@@ -12,8 +12,9 @@ namespace vnextract::internal {
 // "quý" stays). Syllables with a final consonant ("hoàn", "huỳnh") are the same in both styles.
 std::string TraditionalTones(std::string_view nfc);
 
-// The same, always through ICU (NFD, move, NFC): TraditionalTones skips it for text it cannot
-// change and remembers its answers; tests compare the two.
+// The move itself, through ICU (NFD, move, NFC). TraditionalTones calls it only for names with a
+// plain o or u before a non-ASCII letter (anything else is returned as written) and only when it
+// could change something, and remembers its answers; tests compare the two.
 std::string TraditionalTonesSlow(std::string_view nfc);
 
 }  // namespace vnextract::internal
