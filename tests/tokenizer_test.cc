@@ -43,6 +43,11 @@ TEST_CASE("tokenizer keeps numbers, acronyms, codes, dates and times whole") {
       {"1,5 %", {{"percent", "1,5 %"}}},
       {"3.000m2 4ha 15h30 14A", {{"num_unit", "3.000m2"}, {"num_unit", "4ha"}, {"time", "15h30"}, {"alnum", "14A"}}},
       {"nhận:17/24", {{"word", "nhận"}, {"punct", ":"}, {"fraction", "17/24"}}},
+      // A code of no known shape (seven digits, a Greek letter, no capital after the last '-') is
+      // one name with digits, like "Covid-19" (it was once a "punct" token).
+      {"1234567/QĐ-TTg", {{"alnum", "1234567/QĐ-TTg"}}},
+      {"9/ΛΒ", {{"alnum", "9/ΛΒ"}}},
+      {"thụ thể 12-LOX", {{"word", "thụ"}, {"word", "thể"}, {"alnum", "12-LOX"}}},
   };
   for (const Case& c : cases) {
     std::string text = c.text;

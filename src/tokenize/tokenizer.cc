@@ -432,7 +432,10 @@ class Joiner {
       size_t end = 0;
       TokenKind kind = TokenKind::kPunct;
       if (first == TokenKind::kNumber) {
-        if (Code(i, &end)) kind = TokenKind::kCode;
+        if (size_t code_end = 0; Code(i, &code_end)) kind = TokenKind::kCode, end = code_end;
+        // A number joined to capitalised parts in no shape of code_patterns.txt ("12-LOX",
+        // "1234567/QĐ-TTg") is one name with digits, like "Covid-19": no figure comes from it.
+        else if (code_end > 0) kind = TokenKind::kAlnum, end = code_end;
         else if (Date(i, &end)) kind = TokenKind::kDate;
         else if (Time(i, &end)) kind = TokenKind::kTime;
         else if (Fraction(i, &end)) kind = TokenKind::kFraction;
