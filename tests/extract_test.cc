@@ -7,6 +7,9 @@
 #include "test_util.h"
 #include "tokenize/tokenizer.h"
 #include "vnextract/rules.h"
+#include "vnextract/writer.h"
+
+#include <sstream>
 
 namespace vnextract {
 namespace {
@@ -168,6 +171,78 @@ TEST_CASE("types filter and context option") {
   CHECK(out[0].type == RecordType::kMoney);
   CHECK(out[0].context.empty());
   CHECK(out[0].doc == "d");
+}
+
+// Every field of a record, as JSON Lines writes them.
+std::string Line(const Record& r) {
+  static std::ostringstream sink;
+  RecordWriter w(sink, OutputFormat::kJsonLines, {});
+  std::string out;
+  w.Format(r, &out);
+  return out + r.custom_type;
+}
+
+TEST_CASE("a RecordBatch reused document after document holds what a new vector holds") {
+  // Documents of every kind of record, with fields long and short, one sentence longer than the
+  // batch keeps the memory of, and one document without records: each extracted into the batch
+  // in turn (its strings keep the last document's memory) must give the records a new vector gets.
+  const std::string long_sentence = "Ông Nguyễn Văn An nhận 5 triệu đồng" + std::string(20000, '.') + " rồi đi.";
+  const std::vector<std::string> docs = {
+      "Theo Nghị quyết số 93/2021/NQ-HĐND ngày 10/12/2021 của HĐND tỉnh Cao Bằng, 17/24 hồ sơ đạt 70,5%.",
+      "Sở Khoa học và Công nghệ (KH&CN) cấp 300 triệu đồng cho 45 nhiệm vụ trên 4ha.",
+      "Không có gì.",
+      "Có 999999999999999999999999999999999999999999 tỷ đồng vào hôm qua, lúc 15h30.",
+      long_sentence,
+      "Giám đốc Sở KH&CN Hà Thị Lụa cho biết 02 đảng viên được khen thưởng.",
+      "Theo Nghị quyết số 93/2021/NQ-HĐND ngày 10/12/2021 của HĐND tỉnh Cao Bằng, 17/24 hồ sơ đạt 70,5%.",
+  };
+  RecordBatch batch;
+  size_t total = 0;
+  for (int round = 0; round < 2; ++round) {
+    for (const std::string& d : docs) {
+      CAPTURE(d.substr(0, 60));
+      std::vector<Record> fresh;
+      ExtractInfo fresh_info, batch_info;
+      REQUIRE(testing::BuiltinExtractor().Extract(d, "articles/2021/mot-bai-bao-dai.txt", {}, &fresh, &fresh_info).ok());
+      batch.Clear();
+      REQUIRE(testing::BuiltinExtractor().Extract(d, "articles/2021/mot-bai-bao-dai.txt", {}, &batch, &batch_info).ok());
+      REQUIRE(batch.size() == fresh.size());
+      for (size_t i = 0; i < fresh.size(); ++i) CHECK(Line(batch[i]) == Line(fresh[i]));
+      CHECK(batch_info.sentences == fresh_info.sentences);
+      total += fresh.size();
+    }
+  }
+  CHECK(total > 40);  // (the documents do give records)
+  // An invalid document leaves the batch as it was.
+  batch.Clear();
+  CHECK_FALSE(testing::BuiltinExtractor().Extract("Có 3 người \xFF", "x", {}, &batch).ok());
+  CHECK(batch.empty());
+}
+
+TEST_CASE("RecordBatch::RemoveIf keeps the others in order, and Append resets a reused record") {
+  RecordBatch b;
+  for (int i = 0; i < 6; ++i) {
+    Record& r = b.Append();
+    r.start = static_cast<uint64_t>(i);
+    r.value = std::to_string(i) + std::string(40, 'x');
+    r.extra = {"a"};
+    r.type = RecordType::kMoney;
+  }
+  b.RemoveIf([](const Record& r) { return r.start % 2 == 0; });
+  REQUIRE(b.size() == 3);
+  CHECK(b[0].start == 1);
+  CHECK(b[1].start == 3);
+  CHECK(b[2].start == 5);
+  CHECK(b[2].value == "5" + std::string(40, 'x'));
+  b.Clear();
+  CHECK(b.empty());
+  for (int i = 0; i < 6; ++i) {
+    const Record& r = b.Append();
+    CHECK(r.value.empty());
+    CHECK(r.extra.empty());
+    CHECK(r.start == 0);
+    CHECK(r.type == RecordType::kNumber);
+  }
 }
 
 TEST_CASE("invalid input is an error, not a crash") {

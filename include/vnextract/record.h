@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace vnextract {
@@ -86,6 +87,43 @@ struct Record {
   // Values of the document's metadata fields the user asked to carry (--keep-fields), in the
   // order of WriterOptions::extra_columns. Not part of the schema: named by the user.
   std::vector<std::string> extra;
+};
+
+// The records of one document, for callers that extract document after document (the CLI's
+// workers): Clear() keeps every record and the memory of its strings, so the next document's
+// records are written into strings already allocated. A std::vector<Record> would free some
+// five strings per record and allocate them again for the next document.
+class RecordBatch {
+ public:
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  Record& operator[](size_t i) { return slots_[i]; }
+  const Record& operator[](size_t i) const { return slots_[i]; }
+  Record* begin() { return slots_.data(); }
+  Record* end() { return slots_.data() + size_; }
+  const Record* begin() const { return slots_.data(); }
+  const Record* end() const { return slots_.data() + size_; }
+
+  // A new last record with every field empty or zero (its strings keep their memory).
+  Record& Append();
+  // No records; their memory is kept for the next ones. Beyond `keep` records (a document with
+  // an unusual number of facts) the memory is freed, so that a batch stays small.
+  void Clear(size_t keep = 1024);
+  // Removes the records for which pred(record) is true, keeping the order of the others.
+  template <class Pred>
+  void RemoveIf(Pred pred) {
+    size_t kept = 0;
+    for (size_t i = 0; i < size_; ++i) {
+      if (pred(static_cast<const Record&>(slots_[i]))) continue;
+      if (kept != i) std::swap(slots_[kept], slots_[i]);  // (swapped, not moved: memory is kept)
+      ++kept;
+    }
+    size_ = kept;
+  }
+
+ private:
+  std::vector<Record> slots_;  // [0, size_) are the records; the others are memory for later ones
+  size_t size_ = 0;
 };
 
 // The type as written in the output: RecordTypeName, or the user type of a kCustom record.

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <type_traits>
 
 #include "decode/legacy.h"
 #include "decode/utf8.h"
@@ -73,13 +74,16 @@ Status Analyze(std::string_view bytes, const internal::Lexicons& lex, Analysis* 
   return Status::Ok();
 }
 
-// The input text of a sentence with white space runs shown as one space.
-std::string SentenceContext(const NormalizedText& t, const Span& s) {
+// The input text of a sentence with white space runs shown as one space, into *out.
+void SentenceContext(const NormalizedText& t, const Span& s, std::string* out) {
   std::string_view raw = t.OriginalText(t.SourceBegin(s.begin), t.SourceEnd(s.end));
   // Most sentences hold nothing but single ASCII spaces: copy them as they are.
-  if (internal::IsPlainSentence(raw)) return std::string(raw);
-  std::string out;
-  out.reserve(raw.size());
+  if (internal::IsPlainSentence(raw)) {
+    out->assign(raw);
+    return;
+  }
+  out->clear();
+  out->reserve(raw.size());
   bool blank = false;
   for (size_t i = 0; i < raw.size();) {
     size_t start = i;
@@ -90,17 +94,85 @@ std::string SentenceContext(const NormalizedText& t, const Span& s) {
       blank = true;
       continue;
     }
-    if (blank && !out.empty()) out.push_back(' ');
+    if (blank && !out->empty()) out->push_back(' ');
     blank = false;
-    out.append(raw.substr(start, i - start));
+    out->append(raw.substr(start, i - start));
   }
-  return out;
 }
 
-// Moves a candidate's field into an empty record field. Most fields are empty: then nothing
-// is done (a string's move costs a dozen instructions even when empty).
-inline void MoveIfSet(std::string* from, std::string* to) {
-  if (!from->empty()) *to = std::move(*from);
+// Sets an empty record field from a candidate's field. Most fields are empty: then nothing is
+// done. A field that fits in the record's string (a reused one of a RecordBatch, or a short
+// one) is copied; a longer one is moved, which costs no allocation.
+inline void SetField(std::string* from, std::string* to) {
+  if (from->empty()) return;
+  if (to->capacity() >= from->size()) to->assign(*from);
+  else *to = std::move(*from);
+}
+
+Record& NewRecord(std::vector<Record>* out) { return out->emplace_back(); }
+Record& NewRecord(RecordBatch* out) { return out->Append(); }
+
+// The records of the candidates the options keep, appended to *out (std::vector<Record> or
+// RecordBatch), in order.
+template <class Out>
+void WriteRecords(const Analysis& a, std::vector<internal::Candidate>* kept, std::string_view doc_name,
+                  const ExtractOptions& options, Out* out) {
+  if constexpr (std::is_same_v<Out, std::vector<Record>>) {
+    out->reserve(out->size() + kept->size());  // a Record is large: grow once, never move them
+  }
+  // The records of a sentence come one after another (kept is in text order): the first one
+  // gets the sentence's context, the others copy it from there.
+  size_t context_of = SIZE_MAX;  // index in *out of the last record given a context
+  for (internal::Candidate& c : *kept) {
+    if (!options.types.test(static_cast<size_t>(c.type))) continue;
+    if (c.custom_type != nullptr && !options.custom_types.empty() &&
+        std::find(options.custom_types.begin(), options.custom_types.end(), *c.custom_type) == options.custom_types.end()) {
+      continue;
+    }
+    const Token& first = a.tokens[c.begin];
+    const Token& last = a.tokens[c.end - 1];
+    Record& r = NewRecord(out);  // built in place: a Record is 25 strings, costly to move
+    r.doc.assign(doc_name);
+    r.type = c.type;
+    if (c.custom_type != nullptr) r.custom_type = *c.custom_type;
+    r.start = a.text.SourceBegin(first.cb);
+    r.end = a.text.SourceEnd(last.ce);
+    r.text.assign(a.text.OriginalText(r.start, r.end));
+    SetField(&c.value, &r.value);
+    SetField(&c.value_to, &r.value_to);
+    SetField(&c.unit, &r.unit);
+    SetField(&c.qualifier, &r.qualifier);
+    SetField(&c.numerator, &r.numerator);
+    SetField(&c.denominator, &r.denominator);
+    SetField(&c.role, &r.role);
+    SetField(&c.parent, &r.parent);
+    SetField(&c.canonical, &r.canonical);
+    if (c.extra) {
+      internal::Candidate::Extra& x = *c.extra;
+      SetField(&x.resolved, &r.resolved);
+      SetField(&x.note, &r.note);
+      SetField(&x.kind, &r.kind);
+      SetField(&x.number, &r.number);
+      SetField(&x.year, &r.year);
+      SetField(&x.issuer_code, &r.issuer_code);
+      SetField(&x.issuer, &r.issuer);
+      SetField(&x.issued, &r.issued);
+    }
+    // A figure beyond the exact decimals (about 1.7e38) has no value: say so, never wrap.
+    if (r.value.empty() && r.type != RecordType::kCustom && HasNumericValue(r.type)) {
+      r.note.append(r.note.empty() ? "overflow" : ",overflow");
+    }
+    r.sentence = first.sentence;
+    r.rule = c.rule;
+    if (options.context && first.sentence < a.sentences.size()) {
+      if (context_of != SIZE_MAX && (*out)[context_of].sentence == first.sentence) {
+        r.context = (*out)[context_of].context;
+      } else {
+        SentenceContext(a.text, a.sentences[first.sentence], &r.context);
+        context_of = out->size() - 1;
+      }
+    }
+  }
 }
 
 }  // namespace
@@ -131,8 +203,9 @@ Status Extractor::Extract(std::string_view bytes, std::string_view doc_name, con
   return Extract(bytes, doc_name, options, out, nullptr);
 }
 
-Status Extractor::Extract(std::string_view bytes, std::string_view doc_name, const ExtractOptions& options,
-                          std::vector<Record>* out, ExtractInfo* info) const {
+template <class Out>
+Status Extractor::ExtractInto(std::string_view bytes, std::string_view doc_name, const ExtractOptions& options, Out* out,
+                              ExtractInfo* info) const {
   const internal::Lexicons& lex = rules_.lexicons();
   Analysis a;
   Status s = Analyze(bytes, lex, &a);
@@ -188,61 +261,18 @@ Status Extractor::Extract(std::string_view bytes, std::string_view doc_name, con
     internal::LinkLegalRefs(view, &kept);
   }
 
-  out->reserve(out->size() + kept.size());  // a Record is large: grow once, never move them
-  // The records of a sentence come one after another (kept is in text order): the first one
-  // gets the sentence's context, the others copy it from there.
-  size_t context_of = SIZE_MAX;  // index in *out of the last record given a context
-  for (internal::Candidate& c : kept) {
-    if (!options.types.test(static_cast<size_t>(c.type))) continue;
-    if (c.custom_type != nullptr && !options.custom_types.empty() &&
-        std::find(options.custom_types.begin(), options.custom_types.end(), *c.custom_type) == options.custom_types.end()) {
-      continue;
-    }
-    const Token& first = a.tokens[c.begin];
-    const Token& last = a.tokens[c.end - 1];
-    Record& r = out->emplace_back();  // built in place: a Record is 25 strings, costly to move
-    r.doc.assign(doc_name);
-    r.type = c.type;
-    if (c.custom_type != nullptr) r.custom_type = *c.custom_type;
-    r.start = a.text.SourceBegin(first.cb);
-    r.end = a.text.SourceEnd(last.ce);
-    r.text.assign(a.text.OriginalText(r.start, r.end));
-    MoveIfSet(&c.value, &r.value);
-    MoveIfSet(&c.value_to, &r.value_to);
-    MoveIfSet(&c.unit, &r.unit);
-    MoveIfSet(&c.qualifier, &r.qualifier);
-    MoveIfSet(&c.numerator, &r.numerator);
-    MoveIfSet(&c.denominator, &r.denominator);
-    MoveIfSet(&c.role, &r.role);
-    MoveIfSet(&c.parent, &r.parent);
-    MoveIfSet(&c.canonical, &r.canonical);
-    if (c.extra) {
-      internal::Candidate::Extra& x = *c.extra;
-      MoveIfSet(&x.resolved, &r.resolved);
-      MoveIfSet(&x.note, &r.note);
-      MoveIfSet(&x.kind, &r.kind);
-      MoveIfSet(&x.number, &r.number);
-      MoveIfSet(&x.year, &r.year);
-      MoveIfSet(&x.issuer_code, &r.issuer_code);
-      MoveIfSet(&x.issuer, &r.issuer);
-      MoveIfSet(&x.issued, &r.issued);
-    }
-    // A figure beyond the exact decimals (about 1.7e38) has no value: say so, never wrap.
-    if (r.value.empty() && r.type != RecordType::kCustom && HasNumericValue(r.type)) {
-      r.note = r.note.empty() ? "overflow" : r.note + ",overflow";
-    }
-    r.sentence = first.sentence;
-    r.rule = c.rule;
-    if (options.context && first.sentence < a.sentences.size()) {
-      if (context_of != SIZE_MAX && (*out)[context_of].sentence == first.sentence) {
-        r.context = (*out)[context_of].context;
-      } else {
-        r.context = SentenceContext(a.text, a.sentences[first.sentence]);
-        context_of = out->size() - 1;
-      }
-    }
-  }
+  WriteRecords(a, &kept, doc_name, options, out);
   return Status::Ok();
+}
+
+Status Extractor::Extract(std::string_view bytes, std::string_view doc_name, const ExtractOptions& options,
+                          std::vector<Record>* out, ExtractInfo* info) const {
+  return ExtractInto(bytes, doc_name, options, out, info);
+}
+
+Status Extractor::Extract(std::string_view bytes, std::string_view doc_name, const ExtractOptions& options,
+                          RecordBatch* out, ExtractInfo* info) const {
+  return ExtractInto(bytes, doc_name, options, out, info);
 }
 
 Status Extractor::Decode(std::string_view bytes, Encoding encoding, std::string* utf8, Encoding* chosen,

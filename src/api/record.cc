@@ -1,5 +1,7 @@
 #include "vnextract/record.h"
 
+#include <algorithm>
+
 namespace vnextract {
 
 namespace {
@@ -38,6 +40,41 @@ bool IsTemporal(RecordType type) {
 
 bool IsEntity(RecordType type) {
   return type == RecordType::kPerson || type == RecordType::kOrganization || type == RecordType::kLocation;
+}
+
+// Append resets every field of a reused record: a new field must be added to its list.
+static_assert(sizeof(Record) == 22 * sizeof(std::string) + 32 + sizeof(std::vector<std::string>),
+              "a field was added to Record: reset it in RecordBatch::Append");
+
+Record& RecordBatch::Append() {
+  if (size_ == slots_.size()) {
+    slots_.emplace_back();
+    return slots_[size_++];
+  }
+  Record& r = slots_[size_++];
+  for (std::string* s : {&r.doc, &r.custom_type, &r.text, &r.value, &r.value_to, &r.unit, &r.qualifier, &r.numerator,
+                         &r.denominator, &r.role, &r.parent, &r.canonical, &r.resolved, &r.note, &r.kind, &r.number,
+                         &r.year, &r.issuer_code, &r.issuer, &r.issued, &r.rule, &r.context}) {
+    s->clear();
+  }
+  r.type = RecordType::kNumber;
+  r.start = r.end = 0;
+  r.sentence = 0;
+  r.extra.clear();
+  return r;
+}
+
+void RecordBatch::Clear(size_t keep) {
+  if (slots_.size() > keep) slots_.resize(keep);
+  // The context and the text are as long as the input makes them (a sentence of a megabyte):
+  // their memory is kept only when it is of ordinary size.
+  constexpr size_t kLong = 16 * 1024;
+  for (size_t i = 0; i < std::min(size_, slots_.size()); ++i) {
+    for (std::string* s : {&slots_[i].context, &slots_[i].text}) {
+      if (s->capacity() > kLong) std::string().swap(*s);
+    }
+  }
+  size_ = 0;
 }
 
 }  // namespace vnextract

@@ -447,7 +447,9 @@ int Run(const std::vector<std::string>& args, Command cmd) {
     // The dates of every part resolve against the reference date of the whole document: the
     // one the first part was resolved against (--date, metadata, its header or its dateline).
     if (chain != nullptr && doc.part > 0 && !o.reference_date) o.reference_date = chain->WaitReference();
-    std::vector<vnextract::Record> records;
+    // Each worker's records of the last document: this one's are written into their strings.
+    thread_local vnextract::RecordBatch records;
+    records.Clear();
     vnextract::ExtractInfo info;
     vnextract::Status s = extractor.Extract(doc.text, doc.id, o, &records, &info);
     if (chain != nullptr && doc.part == 0) chain->SetReference(s.ok() ? info.reference_date : o.reference_date);

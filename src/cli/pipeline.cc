@@ -173,15 +173,15 @@ bool SplitId(const std::string& id, std::string* prefix, uint64_t* n) {
 
 }  // namespace
 
-void DropCutRecords(const Document& part, std::vector<Record>* records) {
+void DropCutRecords(const Document& part, RecordBatch* records) {
   bool cut_before = part.part > 0 && part.cut == 0, cut_after = !part.last_part && part.cut_after == 0;
   if (!cut_before && !cut_after) return;
   // Offsets from Extract count from after a leading byte-order mark.
   uint64_t length = CodePoints(part.text) - (part.text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 1 : 0);
-  std::erase_if(*records, [&](const Record& r) { return (cut_before && r.start == 0) || (cut_after && r.end == length); });
+  records->RemoveIf([&](const Record& r) { return (cut_before && r.start == 0) || (cut_after && r.end == length); });
 }
 
-void Renumber(const Document& part, uint64_t sentences, std::vector<Record>* records) {
+void Renumber(const Document& part, uint64_t sentences, RecordBatch* records) {
   PartChain& chain = *part.chain;
   std::map<std::string, uint64_t> highest;  // in this part, by prefix
   std::string prefix;
@@ -210,7 +210,7 @@ void RenumberTokens(const Document& part, uint64_t sentences, std::vector<TokenI
   chain.sentences += sentences;
 }
 
-void AddToSummary(const std::vector<Record>& records, PartChain* chain) {
+void AddToSummary(const RecordBatch& records, PartChain* chain) {
   if (chain->counts.empty()) chain->counts.assign(kRecordTypeCount, 0);
   for (const Record& r : records) {
     ++chain->counts[static_cast<size_t>(r.type)];

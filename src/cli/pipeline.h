@@ -54,17 +54,17 @@ uint64_t CountSentences(const Rules& rules, std::string_view text);
 // Drops the records of a part that touch a cut made inside a word (when the part size held no
 // blank in its second half): they are fragments of a word or a number ("7777 người" from the end
 // of a run of digits).
-void DropCutRecords(const Document& part, std::vector<Record>* records);
+void DropCutRecords(const Document& part, RecordBatch* records);
 
 // In the part's turn (PartChain::WaitTurn): moves the records of a part to the numbering of the
 // whole document — offsets from its start, sentences from its first, entity ids (P1, O1, L1) after
 // those of the parts before — and leaves the bases for the next part in its chain.
-void Renumber(const Document& part, uint64_t sentences, std::vector<Record>* records);
+void Renumber(const Document& part, uint64_t sentences, RecordBatch* records);
 void RenumberTokens(const Document& part, uint64_t sentences, std::vector<TokenInfo>* tokens);
 
 // --summary of a document in parts: the records of each part (in its turn), then the row (in the
 // last part's turn), as FormatSummary writes it for a whole document.
-void AddToSummary(const std::vector<Record>& records, PartChain* chain);
+void AddToSummary(const RecordBatch& records, PartChain* chain);
 void FormatChainSummary(const Document& doc, const PartChain& chain, const std::vector<std::string>& kept,
                         OutputFormat format, std::string* out);
 

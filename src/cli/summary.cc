@@ -43,7 +43,7 @@ std::vector<std::string> SummaryColumns(const std::vector<std::string>& kept) {
   return cols;
 }
 
-void FormatSummary(const Document& doc, const std::vector<Record>& records, const std::vector<std::string>& kept,
+void FormatSummary(const Document& doc, const RecordBatch& records, const std::vector<std::string>& kept,
                    OutputFormat format, std::string* out) {
   std::vector<uint64_t> counts(kRecordTypeCount, 0);
   std::map<std::string, std::string> money;  // currency → total

@@ -19,7 +19,7 @@ std::vector<std::string> SummaryColumns(const std::vector<std::string>& kept);
 // One row. Money totals add the `value` of money records whose unit is a currency (rates such
 // as VND/kg are prices, not amounts, and are left out; a range counts its low end), exactly;
 // money_other lists other currencies as "EUR 20000; GBP 5".
-void FormatSummary(const Document& doc, const std::vector<Record>& records, const std::vector<std::string>& kept,
+void FormatSummary(const Document& doc, const RecordBatch& records, const std::vector<std::string>& kept,
                    OutputFormat format, std::string* out);
 
 // Exact sum of two non-negative decimals written with '.' ("12.5" + "300" = "312.5").
