@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include "decode/utf8.h"
 #include "util/plain_sentence.h"
 
 #include <algorithm>
@@ -30,13 +31,34 @@ Record Sample() {
 }
 
 TEST_CASE("a context is copied as it is exactly when its bytes need no cleaning") {
-  // The byte-at-a-time rule IsPlainSentence replaces (eight bytes at a time): no control
-  // character, no two spaces in a row, no lead byte of a non-ASCII blank.
+  // What the context does to a sentence (SentenceContext in extractor.cc): every run of blanks
+  // becomes one space, none at the ends.
+  auto clean = [](std::string_view raw) {
+    std::string out;
+    bool blank = false;
+    for (size_t i = 0; i < raw.size();) {
+      size_t start = i;
+      char32_t c = internal::NextCodePoint(raw, &i);
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0x202F ||
+          c == 0x3000 || c == 0xFEFF) {
+        blank = true;
+        continue;
+      }
+      if (blank && !out.empty()) out.push_back(' ');
+      blank = false;
+      out.append(raw.substr(start, i - start));
+    }
+    return out;
+  };
+  // The byte-at-a-time rule IsPlainSentence implements sixteen bytes at a time: no control
+  // character, no two spaces in a row, none of the byte sequences of a blank beyond ASCII.
   auto slow = [](std::string_view raw) {
+    auto at = [&](size_t i) { return i < raw.size() ? static_cast<unsigned char>(raw[i]) : 0; };
     for (size_t i = 0; i < raw.size(); ++i) {
-      unsigned char c = static_cast<unsigned char>(raw[i]);
-      if (c < 0x20 || (c == ' ' && i + 1 < raw.size() && raw[i + 1] == ' ') || c == 0xC2 || c == 0xE2 || c == 0xE3 ||
-          c == 0xEF) {
+      unsigned char a = at(i), b = at(i + 1), c = at(i + 2);
+      if (a < 0x20 || (a == ' ' && b == ' ') || (a == 0xC2 && b == 0xA0) ||
+          (a == 0xE2 && b == 0x80 && ((c >= 0x80 && c <= 0x8B) || c == 0xAF)) || (a == 0xE3 && b == 0x80 && c == 0x80) ||
+          (a == 0xEF && b == 0xBB && c == 0xBF)) {
         return false;
       }
     }
@@ -47,15 +69,37 @@ TEST_CASE("a context is copied as it is exactly when its bytes need no cleaning"
   CHECK(internal::IsPlainSentence("12345678 9"));                         // one space
   CHECK_FALSE(internal::IsPlainSentence("1234567  9"));                   // two spaces across 8 bytes
   CHECK_FALSE(internal::IsPlainSentence("300\xC2\xA0triệu"));             // NBSP
-  const unsigned char kBytes[] = {'a', ' ', ' ', '\t', '\n', 0x1F, 0x20, 0x7F, 0x80, 0xC2, 0xC3, 0xE1, 0xE2, 0xE3, 0xEF, 0xA0, 0xBB};
+  CHECK(internal::IsPlainSentence("Ông nói: \xE2\x80\x9C" "Có 300 triệu đồng\xE2\x80\x9D \xE2\x80\x93 thế\xE2\x80\xA6"));  // “ ” – …
+  CHECK_FALSE(internal::IsPlainSentence("Có 300 triệu đồng và \xE2\x80\x89 4ha"));  // U+2009 thin space
+  CHECK_FALSE(internal::IsPlainSentence("Có 300 triệu đồng và 4ha đất\xE2\x80\xAF, 5ha"));  // U+202F, in the last 16 bytes
+  CHECK_FALSE(internal::IsPlainSentence("Có 300 triệu đồng và 4ha\xE3\x80\x80"));  // U+3000
+  CHECK_FALSE(internal::IsPlainSentence("Có 300 triệu\xEF\xBB\xBF đồng và 4ha đất rừng"));  // U+FEFF
+  // Random byte strings built from the bytes that matter, with the sequences that make blanks
+  // and those that only begin like them: the fast rule is the slow one, and a sentence it calls
+  // plain is its own context.
+  const std::vector<std::string> kPieces = {
+      "a", "a", "a", "a", " ", "  ", "\t", "\n", "\x1F", "\x7F", "\xC3\xA0", "\xC2\xA0", "\xC2\xA9", "\xE1\xBA\xA1",
+      "\xE2\x80\x80", "\xE2\x80\x8B", "\xE2\x80\x8C", "\xE2\x80\x93", "\xE2\x80\x9C", "\xE2\x80\xA6", "\xE2\x80\xAF",
+      "\xE2\x81\x9F", "\xE3\x80\x80", "\xE3\x80\x81", "\xEF\xBB\xBF", "\xEF\xBC\x8C"};
+  const std::vector<std::string> kCut = {"\xE2", "\xE2\x80", "\xEF\xBB", "\x80", "\xBF"};  // pieces of sequences
   std::mt19937 rng(7);
-  int plain = 0;
+  int plain = 0, checked = 0;
   for (int n = 0; n < 100000; ++n) {
-    std::string s(rng() % 40, 'a');
-    for (char& c : s) c = rng() % 3 ? 'a' : static_cast<char>(kBytes[rng() % sizeof kBytes]);
+    std::string s;
+    const bool valid = n % 2 == 0;  // valid UTF-8, or with pieces of sequences mixed in
+    const size_t pieces = rng() % 30;
+    for (size_t k = 0; k < pieces; ++k) {
+      s += valid || rng() % 4 ? kPieces[rng() % kPieces.size()] : kCut[rng() % kCut.size()];
+    }
     REQUIRE(internal::IsPlainSentence(s) == slow(s));
     plain += slow(s);
+    // (a sentence never begins or ends with a blank)
+    if (valid && !s.empty() && s.front() != ' ' && s.back() != ' ' && internal::IsPlainSentence(s)) {
+      REQUIRE(clean(s) == s);
+      ++checked;
+    }
   }
+  CHECK(checked > 1000);
   CHECK(plain > 1000);
   CHECK(plain < 99000);
 }
