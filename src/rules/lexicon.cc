@@ -191,7 +191,9 @@ PhraseTable::Entry& PhraseTable::Upsert(std::string_view s) {
   size_t mask = slots_.size() - 1;
   size_t p = h & mask;
   while (slots_[p].entry >= 0) p = (p + 1) & mask;
-  slots_[p] = Slot{h, static_cast<int32_t>(entries_.size())};
+  slots_[p] = Slot{h, static_cast<int32_t>(entries_.size()), static_cast<uint32_t>(arena_.size()),
+                   static_cast<uint32_t>(s.size())};
+  arena_.append(s);
   entries_.emplace_back();
   keys_.emplace_back(s);
   return entries_.back();

@@ -118,18 +118,37 @@ class PhraseTable {
     return static_cast<uint32_t>(h >> 32);
   }
   // Open addressing with linear probing over a power-of-two table: one cache line per probe
-  // instead of a chain of nodes. Returns the slot holding `s`, or -1.
+  // instead of a chain of nodes. A slot holds the key's hash, length and place in arena_, so
+  // that a probe reads the slot and the key's bytes and nothing else. Returns the slot holding
+  // `s`, or -1.
   struct Slot {
     uint32_t hash = 0;
     int32_t entry = -1;  // index into entries_ and keys_; -1 when empty
+    uint32_t key_at = 0;  // the key is arena_[key_at, key_at + key_size)
+    uint32_t key_size = 0;
   };
+  // a[0, n) == b[0, n), inline for the keys of up to 16 bytes (most words and short phrases):
+  // two loads from each end, which overlap when n < 16.
+  static bool SameBytes(const char* a, const char* b, size_t n) {
+    if (n >= 8) {
+      if (n > 16) return std::memcmp(a, b, n) == 0;
+      return Load64(a) == Load64(b) && Load64(a + n - 8) == Load64(b + n - 8);
+    }
+    if (n >= 4) return Load32(a) == Load32(b) && Load32(a + n - 4) == Load32(b + n - 4);
+    for (size_t i = 0; i < n; ++i) {
+      if (a[i] != b[i]) return false;
+    }
+    return true;
+  }
   int32_t FindSlot(std::string_view s, uint32_t h) const {
     if (slots_.empty()) return -1;
     size_t mask = slots_.size() - 1;
     for (size_t p = h & mask;; p = (p + 1) & mask) {
       const Slot& slot = slots_[p];
       if (slot.entry < 0) return -1;
-      if (slot.hash == h && keys_[static_cast<size_t>(slot.entry)] == s) return static_cast<int32_t>(p);
+      if (slot.hash == h && slot.key_size == s.size() && SameBytes(arena_.data() + slot.key_at, s.data(), s.size())) {
+        return static_cast<int32_t>(p);
+      }
     }
   }
   Entry& Upsert(std::string_view s);
@@ -143,6 +162,7 @@ class PhraseTable {
   std::vector<Slot> slots_;
   std::vector<Entry> entries_;
   std::vector<std::string> keys_;
+  std::string arena_;  // every key, one after another (Slot::key_at)
   std::vector<uint64_t> bloom_ = std::vector<uint64_t>(1024);
   std::vector<uint64_t> shapes_ = std::vector<uint64_t>(1024);  // bit Shape(s) of every key, prefix, suffix
   size_t max_tokens_ = 0;
