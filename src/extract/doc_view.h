@@ -18,6 +18,21 @@ namespace vnextract::internal {
 // A proposed record over tokens [begin, end). The resolver keeps the longest of overlapping
 // candidates (then the one of the stronger type) and turns the survivors into Records.
 struct Candidate {
+  Candidate() = default;
+  Candidate(const Candidate&) = default;
+  Candidate& operator=(const Candidate&) = default;
+  Candidate& operator=(Candidate&&) = default;
+  // Candidates are moved two or three times on their way to a record (into the extractor's
+  // list, through the resolver, into the merged list), and most of their nine strings are empty:
+  // only the others are moved (the move of an empty std::string still copies its buffer).
+  Candidate(Candidate&& o) noexcept
+      : type(o.type), begin(o.begin), end(o.end), extra(std::move(o.extra)), rule(o.rule), user(o.user),
+        custom_type(o.custom_type) {
+    for (auto field : kStrings) {
+      if (!(o.*field).empty()) this->*field = std::move(o.*field);
+    }
+  }
+
   RecordType type = RecordType::kNumber;
   size_t begin = 0;
   size_t end = 0;
@@ -59,7 +74,14 @@ struct Candidate {
   // From a user pattern rule: wins over a built-in candidate of the same span (resolve.cc).
   bool user = false;
   const std::string* custom_type = nullptr;  // kCustom: the user type's name
+
+  // The string fields, for the move constructor: a field added above must be added here.
+  static constexpr std::string Candidate::*kStrings[] = {&Candidate::value,    &Candidate::value_to,  &Candidate::unit,
+                                                         &Candidate::qualifier, &Candidate::numerator, &Candidate::denominator,
+                                                         &Candidate::role,      &Candidate::parent,    &Candidate::canonical};
 };
+static_assert(sizeof(Candidate) == 3 * 8 + 9 * sizeof(std::string) + sizeof(std::optional<Candidate::Extra>) + 3 * 8,
+              "a field was added to Candidate: add it to its move constructor (kStrings)");
 
 class DocView {
  public:
