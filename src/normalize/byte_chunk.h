@@ -14,6 +14,73 @@
 
 namespace vnextract::internal {
 
+// Sixteen yes-or-no answers, one per byte of a chunk. With SSE2 they stay in a vector register
+// (each byte 0x00 or 0xFF), so that answers combine without a mask extraction each; Bits() gives
+// the mask whose bit k is byte k.
+class ByteLanes {
+ public:
+  ByteLanes operator&(ByteLanes o) const {
+#ifdef __SSE2__
+    return ByteLanes(_mm_and_si128(v_, o.v_));
+#else
+    return ByteLanes(m_ & o.m_);
+#endif
+  }
+  ByteLanes operator|(ByteLanes o) const {
+#ifdef __SSE2__
+    return ByteLanes(_mm_or_si128(v_, o.v_));
+#else
+    return ByteLanes(m_ | o.m_);
+#endif
+  }
+  // This and not o.
+  ByteLanes AndNot(ByteLanes o) const {
+#ifdef __SSE2__
+    return ByteLanes(_mm_andnot_si128(o.v_, v_));
+#else
+    return ByteLanes(m_ & ~o.m_ & 0xFFFF);
+#endif
+  }
+  // Byte k answers as byte k - 1 did; byte 0 answers `first`.
+  ByteLanes ShiftedUp(bool first) const {
+#ifdef __SSE2__
+    return ByteLanes(_mm_or_si128(_mm_slli_si128(v_, 1), _mm_cvtsi32_si128(first ? 0xFF : 0)));
+#else
+    return ByteLanes(((m_ << 1) | first) & 0xFFFF);
+#endif
+  }
+  // Yes for bytes [0, n), n <= 16.
+  static ByteLanes Below(uint32_t n) {
+#ifdef __SSE2__
+    static constexpr std::array<uint8_t, 32> kBelow = [] {
+      std::array<uint8_t, 32> t{};
+      for (size_t k = 0; k < 16; ++k) t[k] = 0xFF;
+      return t;
+    }();
+    return ByteLanes(_mm_loadu_si128(reinterpret_cast<const __m128i*>(kBelow.data() + 16 - n)));
+#else
+    return ByteLanes((1u << n) - 1);
+#endif
+  }
+  uint32_t Bits() const {
+#ifdef __SSE2__
+    return static_cast<uint32_t>(_mm_movemask_epi8(v_));
+#else
+    return m_;
+#endif
+  }
+
+ private:
+  friend class ByteChunk;
+#ifdef __SSE2__
+  explicit ByteLanes(__m128i v) : v_(v) {}
+  __m128i v_;
+#else
+  explicit ByteLanes(uint32_t m) : m_(m) {}
+  uint32_t m_;
+#endif
+};
+
 class ByteChunk {
  public:
   static constexpr size_t kSize = 16;
@@ -27,47 +94,75 @@ class ByteChunk {
 #endif
   }
 
+  // The questions, answered as lanes to combine; the same names without "Is" answer as masks.
   // Bytes in [lo, hi]; hi - lo < 127.
-  uint32_t InRange(uint8_t lo, uint8_t hi) const {
+  ByteLanes IsInRange(uint8_t lo, uint8_t hi) const {
 #ifdef __SSE2__
     // Shifted so that lo is the smallest signed byte: one signed compare tests both ends.
     const __m128i t = _mm_add_epi8(v_, _mm_set1_epi8(static_cast<char>(0x80 - lo)));
-    return Mask(_mm_cmplt_epi8(t, _mm_set1_epi8(static_cast<char>(0x80 + hi - lo + 1))));
+    return ByteLanes(_mm_cmplt_epi8(t, _mm_set1_epi8(static_cast<char>(0x80 + hi - lo + 1))));
 #else
     return Where([=](uint8_t b) { return b >= lo && b <= hi; });
 #endif
   }
-  uint32_t Equal(uint8_t c) const {
+  ByteLanes IsEqual(uint8_t c) const {
 #ifdef __SSE2__
-    return Mask(_mm_cmpeq_epi8(v_, _mm_set1_epi8(static_cast<char>(c))));
+    return ByteLanes(_mm_cmpeq_epi8(v_, _mm_set1_epi8(static_cast<char>(c))));
 #else
     return Where([=](uint8_t b) { return b == c; });
 #endif
   }
   // Bytes of code points above ASCII (lead and continuation bytes).
-  uint32_t High() const {
+  ByteLanes IsHigh() const {
 #ifdef __SSE2__
-    return Mask(v_);
+    return ByteLanes(_mm_cmplt_epi8(v_, _mm_setzero_si128()));
 #else
     return Where([](uint8_t b) { return b >= 0x80; });
 #endif
   }
   // Odd bytes.
-  uint32_t Odd() const {
+  ByteLanes IsOdd() const {
 #ifdef __SSE2__
-    return Mask(_mm_slli_epi16(v_, 7));  // bit 0 of each byte to its sign bit
+    const __m128i one = _mm_set1_epi8(1);
+    return ByteLanes(_mm_cmpeq_epi8(_mm_and_si128(v_, one), one));
 #else
     return Where([](uint8_t b) { return (b & 1) != 0; });
 #endif
   }
-  // UTF-8 continuation bytes, 0x80..0xBF.
-  uint32_t Continuation() const {
+  // Bytes above `c` taken as signed: with c = 0x9F, bytes 0xA0..0xBF among continuation bytes.
+  ByteLanes IsSignedAbove(uint8_t c) const {
 #ifdef __SSE2__
-    return Mask(_mm_cmplt_epi8(v_, _mm_set1_epi8(static_cast<char>(0xC0))));
+    return ByteLanes(_mm_cmpgt_epi8(v_, _mm_set1_epi8(static_cast<char>(c))));
+#else
+    return Where([=](uint8_t b) { return static_cast<int8_t>(b) > static_cast<int8_t>(c); });
+#endif
+  }
+  // UTF-8 continuation bytes, 0x80..0xBF.
+  ByteLanes IsContinuation() const {
+#ifdef __SSE2__
+    return ByteLanes(_mm_cmplt_epi8(v_, _mm_set1_epi8(static_cast<char>(0xC0))));
 #else
     return Where([](uint8_t b) { return b >= 0x80 && b < 0xC0; });
 #endif
   }
+
+  uint32_t InRange(uint8_t lo, uint8_t hi) const { return IsInRange(lo, hi).Bits(); }
+  uint32_t Equal(uint8_t c) const { return IsEqual(c).Bits(); }
+  uint32_t High() const {
+#ifdef __SSE2__
+    return static_cast<uint32_t>(_mm_movemask_epi8(v_));
+#else
+    return IsHigh().Bits();
+#endif
+  }
+  uint32_t Odd() const {
+#ifdef __SSE2__
+    return static_cast<uint32_t>(_mm_movemask_epi8(_mm_slli_epi16(v_, 7)));  // bit 0 of each byte to its sign bit
+#else
+    return IsOdd().Bits();
+#endif
+  }
+  uint32_t Continuation() const { return IsContinuation().Bits(); }
 
   // Writes the 16 bytes to dst[0..15], and the same with ASCII upper-case letters lower-cased
   // to lower[0..15].
@@ -86,14 +181,13 @@ class ByteChunk {
 
  private:
 #ifdef __SSE2__
-  static uint32_t Mask(__m128i m) { return static_cast<uint32_t>(_mm_movemask_epi8(m)); }
   __m128i v_;
 #else
   template <typename F>
-  uint32_t Where(F f) const {
+  ByteLanes Where(F f) const {
     uint32_t m = 0;
     for (size_t k = 0; k < kSize; ++k) m |= static_cast<uint32_t>(f(b_[k])) << k;
-    return m;
+    return ByteLanes(m);
   }
   uint8_t b_[kSize];
 #endif
@@ -123,28 +217,29 @@ inline uint32_t WriteBitPositions(uint32_t mask, uint32_t base, uint32_t* out) {
   const uint32_t low = mask & 0xFF, high = (mask >> 8) & 0xFF;
   const uint32_t n_low = CountBits16(low);
 #ifdef __SSE2__
-  // Byte j of kPositions[m] is the position of the j-th set bit of m: eight bits at a time, the
-  // positions are looked up, widened to 32 bits and offset in vector registers.
-  static constexpr std::array<uint64_t, 256> kPositions = [] {
-    std::array<uint64_t, 256> t{};
-    for (int m = 0; m < 256; ++m) {
-      int j = 0;
-      for (int k = 0; k < 8; ++k) {
-        if (m & (1 << k)) t[m] |= static_cast<uint64_t>(k) << (8 * j++);
+  // Row m of kPositions holds the positions of the set bits of m, in order, as 32-bit numbers
+  // (8 KB): eight bits at a time, two loads, two adds of the base and two stores.
+  struct alignas(16) Row {
+    uint32_t at[8];
+  };
+  static constexpr std::array<Row, 256> kPositions = [] {
+    std::array<Row, 256> t{};
+    for (uint32_t m = 0; m < 256; ++m) {
+      uint32_t j = 0;
+      for (uint32_t k = 0; k < 8; ++k) {
+        if (m & (1u << k)) t[m].at[j++] = k;
       }
     }
     return t;
   }();
-  const __m128i zero = _mm_setzero_si128();
-  auto write8 = [&](uint32_t m, uint32_t b, uint32_t* dst) {
-    const __m128i bytes = _mm_loadl_epi64(reinterpret_cast<const __m128i*>(&kPositions[m]));
-    const __m128i words = _mm_unpacklo_epi8(bytes, zero);
-    const __m128i add = _mm_set1_epi32(static_cast<int>(b));
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(dst), _mm_add_epi32(_mm_unpacklo_epi16(words, zero), add));
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(dst + 4), _mm_add_epi32(_mm_unpackhi_epi16(words, zero), add));
+  auto write8 = [](uint32_t m, __m128i add, uint32_t* dst) {
+    const auto* row = reinterpret_cast<const __m128i*>(kPositions[m].at);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(dst), _mm_add_epi32(_mm_load_si128(row), add));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(dst + 4), _mm_add_epi32(_mm_load_si128(row + 1), add));
   };
-  write8(low, base, out);
-  write8(high, base + 8, out + n_low);
+  const __m128i add = _mm_set1_epi32(static_cast<int>(base));
+  write8(low, add, out);
+  write8(high, _mm_add_epi32(add, _mm_set1_epi32(8)), out + n_low);
 #else
   uint32_t j = 0;
   for (uint32_t m = low | high << 8; m != 0; m &= m - 1) out[j++] = base + static_cast<uint32_t>(__builtin_ctz(m));

@@ -181,6 +181,8 @@ class Normalizer {
  private:
   // Room past the written bytes for the fast path's fixed 4-byte and 16-byte stores.
   static constexpr size_t kSlack = 16;
+  // The bytes a chunk reads: 16, and two more to see the end of a code point starting in it.
+  static constexpr size_t kChunkReach = ByteChunk::kSize + 2;
 
   // Emits code points from i_ on while each is printable ASCII, a space after a non-blank, or
   // has a FastCode; stops before the first other one. Each of these stands alone in the output
@@ -198,35 +200,14 @@ class Normalizer {
     uint32_t* const byte = out_->original_byte.data();
     size_t i = i_, nb = nb_, ci = ci_;
     while (i < size) {
-      if (size - i >= ByteChunk::kSize + 2) {
-        // Sixteen bytes at a time: the prefix of printable ASCII, single spaces and code points
-        // above ASCII is copied to norm and lower at once, and its code-point offsets written
-        // from the mask of lead bytes; only the code points above ASCII that are no common
-        // lower-case letter are looked up, one by one. Every output byte stays at its input
-        // byte's distance from the start of the chunk, so the chunk stops before a code point
-        // whose normalized form has another length, and before one that runs past the chunk.
-        const ByteChunk chunk(s + i);
-        const uint32_t space = chunk.Equal(' ');
-        const uint32_t high = chunk.High();
-        const uint32_t continuation = chunk.Continuation();
-        // A space at the start is dropped, a second one joins the first: the general path's.
-        const uint32_t after_space = (space << 1) | (nb == 0 || norm[nb - 1] == ' ');
-        const uint32_t ok = chunk.InRange(0x21, 0x7E) | high | (space & ~after_space);
-        uint32_t n = static_cast<uint32_t>(__builtin_ctz(~ok));  // <= 16: ~ok has bit 16 set
-        chunk.StoreWithLower(norm + nb, lower + nb);
-        const uint32_t looked_up = high & ~continuation & ~CopiedLetters(chunk, s + i) & BitsBelow(n);
-        for (uint32_t leads = looked_up; leads != 0; leads &= leads - 1) {
-          const uint32_t k = static_cast<uint32_t>(__builtin_ctz(leads));
-          if (!FixInChunk(codes, s + i + k, norm + nb + k, lower + nb + k, ByteChunk::kSize - k)) {
-            n = k;
-            break;
-          }
-        }
-        ci += WriteBitPositions(~continuation & BitsBelow(n), static_cast<uint32_t>(i), byte + ci);
+      if (size - i >= kChunkReach) {
+        const uint32_t n = CopyChunk(codes, s + i, nb == 0 || norm[nb - 1] == ' ', norm + nb, lower + nb,
+                                     static_cast<uint32_t>(i), byte, &ci);
         i += n;
         nb += n;
-        if (n == ByteChunk::kSize) continue;
-        if (i == size) break;
+        // Whole, or stopped before a code point above ASCII — most often one that runs past the
+        // chunk: the next chunk starts there.
+        if (n == ByteChunk::kSize || (n > 0 && s[i] >= 0x80)) continue;
       }
       // One step at a time: the last bytes of the text, and what stopped a chunk.
       size_t b = s[i];
@@ -283,19 +264,50 @@ class Normalizer {
     nb_ = nb;
   }
 
+  // Sixteen bytes at a time: the longest prefix of the chunk p[0..15] made of printable ASCII,
+  // single spaces (a space is no single one after `after_space`) and code points above ASCII
+  // with fast codes of their own length that end within the chunk, is copied to norm and lower
+  // (ASCII lower-cased), its code points' offsets base + k are written to byte[*ci...] and *ci
+  // advanced. Returns the prefix's length; every output byte is at its input byte's distance
+  // from the start of the chunk. The commonest lower-case Vietnamese letters are recognized in
+  // vector registers (CopiedLetters); the other code points above ASCII are looked up one by
+  // one when the prefix reaches them. Reads p[0..kChunkReach).
+  static uint32_t CopyChunk(const FastCodes& codes, const unsigned char* p, bool after_space, char* norm,
+                            char* lower, uint32_t base, uint32_t* byte, size_t* ci) {
+    const ByteChunk chunk(p);
+    chunk.StoreWithLower(norm, lower);
+    const ByteLanes space = chunk.IsEqual(' ');
+    const ByteLanes continuation = chunk.IsContinuation();
+    // A space at the start is dropped, a second one joins the first: the general path's.
+    const ByteLanes ok = chunk.IsInRange(0x21, 0x7E) | space.AndNot(space.ShiftedUp(after_space)) | continuation |
+                         CopiedLetters(chunk, ByteChunk(p + 1), ByteChunk(p + 2));
+    uint32_t ok_bits = ok.Bits();
+    uint32_t n = static_cast<uint32_t>(__builtin_ctz(~ok_bits));  // <= 16: ~ok_bits has bit 16 set
+    // Continuation bytes are in `ok`: the prefix stops at the lead byte of a code point it did
+    // not take, and goes on past it when the lookup takes it.
+    while (n < ByteChunk::kSize && p[n] >= 0xC0 &&
+           FixInChunk(codes, p + n, norm + n, lower + n, ByteChunk::kSize - n)) {
+      ok_bits |= 1u << n;
+      n = static_cast<uint32_t>(__builtin_ctz(~ok_bits));
+    }
+    *ci += WriteBitPositions(~continuation.Bits() & BitsBelow(n), base, byte + *ci);
+    return n;
+  }
+
   // The lead bytes, among the chunk of bytes p[0..15], of the commonest lower-case letters of
   // Vietnamese — U+1E80..U+1EFF odd (the lower case of each pair), U+00E0..U+00FF (÷ with them)
   // but ð (a look-alike), đ ă ơ ư — when they end within the chunk: their normalized forms and
   // lower cases are their own bytes, as their fast codes say (normalizer_fast_test.cc checks
-  // every code point). Reads p[0..17].
-  static uint32_t CopiedLetters(const ByteChunk& chunk, const unsigned char* p) {
-    const ByteChunk next(p + 1), third(p + 2);
-    const uint32_t next_b0 = next.Equal(0xB0);
-    const uint32_t vietnamese = chunk.Equal(0xE1) & next.InRange(0xBA, 0xBB) & third.Odd();
-    const uint32_t latin1 = chunk.Equal(0xC3) & next.InRange(0xA0, 0xBF) & ~next_b0;
-    const uint32_t extended = (chunk.Equal(0xC4) & (next.Equal(0x91) | next.Equal(0x83))) |
-                              (chunk.Equal(0xC6) & (next_b0 | next.Equal(0xA1)));
-    return (vietnamese & BitsBelow(ByteChunk::kSize - 2)) | ((latin1 | extended) & BitsBelow(ByteChunk::kSize - 1));
+  // every code point). `next` and `third` are the chunks at p + 1 and p + 2.
+  static ByteLanes CopiedLetters(const ByteChunk& chunk, const ByteChunk& next, const ByteChunk& third) {
+    const ByteLanes next_b0 = next.IsEqual(0xB0);
+    const ByteLanes vietnamese = chunk.IsEqual(0xE1) & next.IsInRange(0xBA, 0xBB) & third.IsOdd();
+    // After 0xC3 comes a continuation byte: above 0x9F as signed bytes, it is in 0xA0..0xBF.
+    const ByteLanes latin1 = (chunk.IsEqual(0xC3) & next.IsSignedAbove(0x9F)).AndNot(next_b0);
+    const ByteLanes extended = (chunk.IsEqual(0xC4) & (next.IsEqual(0x91) | next.IsEqual(0x83))) |
+                               (chunk.IsEqual(0xC6) & (next_b0 | next.IsEqual(0xA1)));
+    return (vietnamese & ByteLanes::Below(ByteChunk::kSize - 2)) |
+           ((latin1 | extended) & ByteLanes::Below(ByteChunk::kSize - 1));
   }
 
   // The code point at c, above ASCII, in a 16-byte chunk whose norm and lower bytes have been
@@ -304,15 +316,16 @@ class Normalizer {
   // one of another length (the chunk stops before it), or runs past the chunk.
   static bool FixInChunk(const FastCodes& codes, const unsigned char* c, char* norm, char* lower, uint32_t room) {
     if (c[0] - 0xC2u < 0xCCu - 0xC2u) {
+      if (room < 2) return false;
       const FastCode& f = codes.Latin((char32_t(c[0] & 0x1F) << 6) | (c[1] & 0x3F));
-      if (f.size != 2 || room < 2) return false;
+      if (f.size != 2) return false;
       std::memcpy(norm, f.norm, 2);
       std::memcpy(lower, f.lower, 2);
       return true;
     }
-    if (c[0] - 0xE0u >= 0xF0u - 0xE0u) return false;
+    if (c[0] - 0xE0u >= 0xF0u - 0xE0u || room < 3) return false;
     const FastCode* f = codes.ThreeBytes((char32_t(c[0] & 0x0F) << 12) | (char32_t(c[1] & 0x3F) << 6) | (c[2] & 0x3F));
-    if (f == nullptr || f->size != 3 || room < 3) return false;
+    if (f == nullptr || f->size != 3) return false;
     std::memcpy(norm, f->norm, 3);
     std::memcpy(lower, f->lower, 3);
     return true;
@@ -325,26 +338,29 @@ class Normalizer {
   }
 
   // Appends `count` output code points coming one to one from input code points first,
-  // first + 1, ...
+  // first + 1, ... Room for them and 3 more must have been reserved.
   void FillSourceMap(uint32_t first, uint32_t count) {
     uint32_t* begin = out_->source_begin.data() + nc_;
     uint32_t* end = out_->source_end.data() + nc_;
-    // Eight at a time in vector registers.
+    // Four at a time in vector registers, each end the begin after it, sixteen per round. The
+    // last four may pass `count`: Reserve left room.
     using U32x4 = uint32_t __attribute__((vector_size(16)));
-    U32x4 v = {first, first + 1, first + 2, first + 3};
+    U32x4 b = {first, first + 1, first + 2, first + 3};
+    U32x4 e = b + 1;
+    auto four = [&](uint32_t k) {
+      std::memcpy(begin + k, &b, sizeof b);
+      std::memcpy(end + k, &e, sizeof e);
+      b += 4;
+      e += 4;
+    };
     uint32_t k = 0;
-    for (; k + 8 <= count; k += 8) {
-      const U32x4 v1 = v + 1, v4 = v + 4, v5 = v + 5;
-      std::memcpy(begin + k, &v, sizeof v);
-      std::memcpy(end + k, &v1, sizeof v1);
-      std::memcpy(begin + k + 4, &v4, sizeof v4);
-      std::memcpy(end + k + 4, &v5, sizeof v5);
-      v += 8;
+    for (; k + 16 <= count; k += 16) {
+      four(k);
+      four(k + 4);
+      four(k + 8);
+      four(k + 12);
     }
-    for (; k < count; ++k) {
-      begin[k] = first + k;
-      end[k] = first + k + 1;
-    }
+    for (; k < count; k += 4) four(k);
     nc_ += count;
   }
 
