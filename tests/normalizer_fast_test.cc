@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "decode/utf8.h"
+#include "normalize/byte_chunk.h"
 #include "normalize/normalizer.h"
 #include "test_util.h"
 
@@ -439,6 +440,28 @@ TEST_CASE("Normalize equals the reference on long texts that grow and shrink") {
   diff.Check(text);
   diff.Check(testing::Nfd(text));
   diff.Report();
+}
+
+TEST_CASE("CountContinuationBytes counts 0x80..0xBF at every length and offset") {
+  std::mt19937 rng(20240602);
+  std::uniform_int_distribution<int> byte(0, 255);
+  std::string bytes(700, '\0');
+  for (char& b : bytes) b = static_cast<char>(byte(rng));
+  // Long runs of continuation bytes too, past the 255 chunks a vector count holds.
+  bytes += std::string(5000, '\x80');
+  bytes += "\xE1\xBB\x87t";
+  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+  auto reference = [&](size_t from, size_t n) {
+    size_t count = 0;
+    for (size_t i = from; i < from + n; ++i) count += (p[i] & 0xC0) == 0x80;
+    return count;
+  };
+  size_t wrong = 0;
+  for (size_t from = 0; from < 40; ++from) {
+    for (size_t n = 0; from + n <= 700; ++n) wrong += CountContinuationBytes(p + from, n) != reference(from, n);
+  }
+  for (size_t n = bytes.size() - 40; n <= bytes.size(); ++n) wrong += CountContinuationBytes(p, n) != reference(0, n);
+  CHECK(wrong == 0);
 }
 
 }  // namespace

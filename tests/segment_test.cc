@@ -162,6 +162,39 @@ TEST_CASE("Split agrees with ICU on every short string over one character per cl
   CHECK(sentences > compared);  // many of them split
 }
 
+TEST_CASE("Split agrees with ICU on short strings at every offset of a 16-byte chunk") {
+  // Split looks for sentence ends 16 bytes at a time, passing over ASCII letters and most
+  // Vietnamese letters: the strings over the alphabet above (and '!', a stop of one byte that
+  // starts no UTF-8 lead, and 'ở' of three bytes) after every prefix of Vietnamese text up to
+  // 40 bytes, with text after them.
+  const std::vector<std::string> alphabet = {"a", "P", "1", ".", "?", "!", " ", "\xE2\x80\x9D", "(", ",",
+                                             "\xE4\xB8\xAD", "\xCC\x81", "\xE2\x80\xA6", "\xE1\xBB\x9F"};
+  const std::string text = "người có đã năm và của ở tỷ đồng hộ ông bà";
+  const std::string after = " và của ở tỷ đồng hộ ông bà thành phố";
+  int differences = 0;
+  size_t compared = 0;
+  std::vector<size_t> digits;
+  for (size_t cut = 0; cut <= 40; ++cut) {
+    if (!IsLeadByte(static_cast<unsigned char>(text[cut]))) continue;
+    const std::string before = text.substr(0, cut);
+    for (size_t length = 1; length <= 3; ++length) {
+      digits.assign(length, 0);
+      while (true) {
+        std::string s = before;
+        for (size_t d : digits) s += alphabet[d];
+        Compare(BuiltinSegmenter(), s + after, &differences);
+        Compare(BuiltinSegmenter(), s, &differences);
+        compared += 2;
+        size_t k = 0;
+        while (k < length && ++digits[k] == alphabet.size()) digits[k++] = 0;
+        if (k == length) break;
+      }
+    }
+  }
+  CHECK(differences == 0);
+  CHECK(compared > 100000);
+}
+
 // A line of Vietnamese-like text with everything that matters around sentence ends.
 std::string GeneratedLine(std::mt19937* rng, const std::vector<std::string>& abbreviations) {
   static const std::vector<std::string> lower = {"người", "có", "đã", "năm", "và", "của", "ở", "tỷ", "đồng",

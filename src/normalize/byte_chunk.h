@@ -4,7 +4,9 @@
 #ifndef VNEXTRACT_NORMALIZE_BYTE_CHUNK_H_
 #define VNEXTRACT_NORMALIZE_BYTE_CHUNK_H_
 
+#include <algorithm>
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 
@@ -245,6 +247,39 @@ inline uint32_t WriteBitPositions(uint32_t mask, uint32_t base, uint32_t* out) {
   for (uint32_t m = low | high << 8; m != 0; m &= m - 1) out[j++] = base + static_cast<uint32_t>(__builtin_ctz(m));
 #endif
   return n_low + CountBits16(high);
+}
+
+// The UTF-8 continuation bytes (0x80..0xBF) among p[0..n): n minus the number of code points
+// of valid UTF-8.
+inline size_t CountContinuationBytes(const unsigned char* p, size_t n) {
+  constexpr size_t kSize = ByteChunk::kSize;
+  if (n < kSize) {
+    size_t count = 0;
+    for (size_t i = 0; i < n; ++i) count += (p[i] & 0xC0) == 0x80;
+    return count;
+  }
+  size_t count = 0;
+  size_t i = 0;
+#ifdef __SSE2__
+  // Each byte of `sums` counts the continuation bytes at its position, for up to 255 chunks;
+  // then psadbw adds the 16 counts up.
+  const __m128i c0 = _mm_set1_epi8(static_cast<char>(0xC0));
+  while (i + kSize <= n) {
+    const size_t end = i + std::min<size_t>((n - i) / kSize, 255) * kSize;
+    __m128i sums = _mm_setzero_si128();
+    for (; i < end; i += kSize) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+      sums = _mm_sub_epi8(sums, _mm_cmplt_epi8(v, c0));  // a continuation byte compares as -1
+    }
+    const __m128i total = _mm_sad_epu8(sums, _mm_setzero_si128());
+    count += static_cast<size_t>(_mm_cvtsi128_si32(total)) + static_cast<size_t>(_mm_extract_epi16(total, 4));
+  }
+#else
+  for (; i + kSize <= n; i += kSize) count += CountBits16(ByteChunk(p + i).Continuation());
+#endif
+  // The last n - i bytes: the top lanes of the chunk that ends at n.
+  if (i < n) count += CountBits16(ByteChunk(p + n - kSize).Continuation() >> (kSize - (n - i)));
+  return count;
 }
 
 }  // namespace vnextract::internal

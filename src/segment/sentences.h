@@ -66,6 +66,8 @@ class Segmenter {
   // code point c is one.
   std::array<bool, 1024> stop_block_{};
   std::array<uint64_t, 1024> stop_bits_{};
+  // ScanLine may pass over what Candidates (sentences.cc) does not stop at, 16 bytes at a time.
+  bool vector_scan_ = true;
 };
 
 }  // namespace vnextract::internal
