@@ -16,9 +16,9 @@
 
 namespace vnextract::internal {
 
-// Sixteen yes-or-no answers, one per byte of a chunk. With SSE2 they stay in a vector register
-// (each byte 0x00 or 0xFF), so that answers combine without a mask extraction each; Bits() gives
-// the mask whose bit k is byte k.
+// Sixteen yes-or-no answers, one per byte of a chunk. With SSE2 they stay in a vector register,
+// each the top bit of its byte (the other bits are of no meaning), so that answers combine
+// without a mask extraction each; Bits() gives the mask whose bit k is byte k.
 class ByteLanes {
  public:
   ByteLanes operator&(ByteLanes o) const {
@@ -125,8 +125,7 @@ class ByteChunk {
   // Odd bytes.
   ByteLanes IsOdd() const {
 #ifdef __SSE2__
-    const __m128i one = _mm_set1_epi8(1);
-    return ByteLanes(_mm_cmpeq_epi8(_mm_and_si128(v_, one), one));
+    return ByteLanes(_mm_slli_epi16(v_, 7));  // bit 0 of each byte to its top bit
 #else
     return Where([](uint8_t b) { return (b & 1) != 0; });
 #endif

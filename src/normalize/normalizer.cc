@@ -342,25 +342,27 @@ class Normalizer {
   void FillSourceMap(uint32_t first, uint32_t count) {
     uint32_t* begin = out_->source_begin.data() + nc_;
     uint32_t* end = out_->source_end.data() + nc_;
+    uint32_t* const last = begin + count;
     // Four at a time in vector registers, each end the begin after it, sixteen per round. The
     // last four may pass `count`: Reserve left room.
     using U32x4 = uint32_t __attribute__((vector_size(16)));
     U32x4 b = {first, first + 1, first + 2, first + 3};
     U32x4 e = b + 1;
-    auto four = [&](uint32_t k) {
-      std::memcpy(begin + k, &b, sizeof b);
-      std::memcpy(end + k, &e, sizeof e);
+    auto four = [&] {
+      std::memcpy(begin, &b, sizeof b);
+      std::memcpy(end, &e, sizeof e);
       b += 4;
       e += 4;
+      begin += 4;
+      end += 4;
     };
-    uint32_t k = 0;
-    for (; k + 16 <= count; k += 16) {
-      four(k);
-      four(k + 4);
-      four(k + 8);
-      four(k + 12);
+    while (last - begin >= 16) {
+      four();
+      four();
+      four();
+      four();
     }
-    for (; k < count; k += 4) four(k);
+    while (begin < last) four();
     nc_ += count;
   }
 
