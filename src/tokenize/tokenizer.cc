@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <iterator>
+#include <utility>
 
 #include "decode/utf8.h"
 #include "extract/calendar.h"
@@ -266,146 +267,255 @@ class WideCase {
   uint8_t vietnamese_[2 * 64];
 };
 
-// Letters of a word of plain letters: ASCII and those of WideCase.
-struct PlainWord {
-  uint32_t letters = 0;
-  uint32_t uppers = 0;
-  bool vietnamese = false;  // one is not ASCII
+// Upper case of a letter of WideCase or an ASCII letter at p.
+[[gnu::always_inline]] inline bool PlainUpper(const WideCase& wide, const unsigned char* p) {
+  if (*p < 0x80) return kByteKind[*p] == kUpperByte;
+  return (*p < 0xE0 ? wide.Latin(p) : wide.Vietnamese(p)) == 1;
+}
+
+// Upper case of a letter of WideCase at p: the first letter of one word in ten.
+[[gnu::noinline]] bool WideUpper(const WideCase& wide, const unsigned char* p) { return PlainUpper(wide, p); }
+
+// Whether every letter of [p, e), a word SkipPlainLetters took, is upper case. Asked only of
+// words that start with one, so most words never have their case looked up past the first letter.
+[[gnu::noinline]] bool AllPlainUpper(const WideCase& wide, const unsigned char* p, const unsigned char* e) {
+  for (; p < e; p += 1 + (*p >= 0xC0) + (*p >= 0xE0)) {
+    if (!PlainUpper(wide, p)) return false;
+  }
+  return true;
+}
+
+// What a byte says to CutPlain's loop. The ASCII letters come first, lower case as 0 and upper
+// case as 1; then the lead bytes of the letters of Vietnamese words above ASCII, whose code points
+// it takes without decoding them: kLatinLead for U+00C0..U+01BF (all letters but × and ÷) and
+// kVietnameseLead for U+1E00..U+1FFF (it takes U+1E80..U+1EFF, all letters, none a combining
+// mark). After kBlankScan, a byte ends every word of plain letters.
+enum ScanKind : uint8_t {
+  kLowerScan, kUpperScan, kLatinLead, kVietnameseLead, kWideScan, kDigitScan, kJoinScan, kBlankScan, kOtherScan, kBreakScan
 };
 
-// Takes the plain letters from *at on: moves *at past them and counts them. Stops at the end, at
-// a byte below 0x80 that is no letter, or at a code point above it that is not one of WideCase's
-// letters (which may be a letter all the same: the caller leaves those to the general path).
-[[gnu::always_inline]] inline void TakePlainLetters(const WideCase& wide, const unsigned char* end,
-                                                    const unsigned char** at, PlainWord* w) {
-  const unsigned char* p = *at;
-  uint32_t continuation = 0, uppers = 0;
+constexpr std::array<uint8_t, 256> kScanKind = [] {
+  std::array<uint8_t, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    if (c >= 0xC3 && c <= 0xC6) t[c] = kLatinLead;
+    else if (c == 0xE1) t[c] = kVietnameseLead;
+    else if (c >= 0x80) t[c] = kWideScan;
+    else if (c >= 'a' && c <= 'z') t[c] = kLowerScan;
+    else if (c >= 'A' && c <= 'Z') t[c] = kUpperScan;
+    else if (c >= '0' && c <= '9') t[c] = kDigitScan;
+    else if (c == '&' || c == '-') t[c] = kJoinScan;  // may join letters
+    else if (c == ' ') t[c] = kBlankScan;
+    else if (c == '\n') t[c] = kBreakScan;
+    else t[c] = kOtherScan;
+  }
+  return t;
+}();
+
+// The end of the plain letters from p on: ASCII letters and those of WideCase (U+00C0..U+01BF
+// but × and ÷, U+1E80..U+1EFF), whose continuation bytes are added to *continuation; *kind is
+// the ScanKind of the byte there. It stops at a byte below 0x80 that is no letter, at a code point
+// above it that is not one of WideCase's letters (which may be a letter all the same: the caller
+// leaves those to the general path), or at one whose second byte is that of × and ÷ (ė, ķ, ŗ, ŷ, Ɨ,
+// Ʒ, which the general path takes as well). It does not look for the end of the text: the caller
+// knows that a byte below 0x80 that is no letter comes first.
+[[gnu::always_inline]] inline const unsigned char* SkipPlainLetters(const unsigned char* p, uint32_t* continuation,
+                                                                    uint8_t* kind) {
   for (;;) {
-    uint8_t kind;
-    while (p < end && (kind = kByteKind[*p]) <= kUpperByte) {
-      uppers += kind;
-      ++p;
-    }
-    if (p == end) break;
-    if (*p - 0xC3u < 4u) {
-      const uint8_t upper = wide.Latin(p);
-      if (upper == WideCase::kNoLetter) break;
-      uppers += upper;
+    uint8_t k;
+    while ((k = kScanKind[*p]) <= kUpperScan) ++p;
+    if (k == kLatinLead && (p[1] | 0x20) != 0xB7) {  // × is C3 97, ÷ C3 B7
       p += 2;
-      continuation += 1;
-    } else if (*p == 0xE1 && (p[1] & 0xFE) == 0xBA) {
-      uppers += wide.Vietnamese(p);
+      *continuation += 1;
+    } else if (k == kVietnameseLead && (p[1] & 0xFE) == 0xBA) {
       p += 3;
-      continuation += 2;
+      *continuation += 2;
     } else {
-      break;
+      *kind = k;
+      return p;
     }
   }
-  w->letters = static_cast<uint32_t>(p - *at) - continuation;
-  w->uppers = uppers;
-  w->vietnamese = continuation != 0;
-  *at = p;
+}
+
+// A token that the fast paths of CutRuns leave, cut the general way: kind, upper_initial,
+// all_upper set in *t, returns the position after it.
+[[gnu::noinline]] Pos CutToken(std::string_view norm, Pos at, Token* t) {
+  const auto* const end = reinterpret_cast<const unsigned char*>(norm.data()) + norm.size();
+  const unsigned char* const p = at.p;
+  const uint8_t kind = kByteKind[*p];
+  Cp first{*p, CharClass::kLetter, 1};
+  if (kind == kWideByte) {
+    first = At(norm, p);
+    if (first.cls == CharClass::kLetter) t->upper_initial = !IsMark(first.c) && IsUpper(first.c);
+  } else if (kind <= kUpperByte) {
+    t->upper_initial = kind == kUpperByte;
+  } else if (kind == kDigitByte) {
+    first.cls = CharClass::kDigit;
+  } else {
+    first.cls = kind == kBreakByte ? CharClass::kBreak : CharClass::kOther;
+  }
+  Pos to = at;
+  if (first.cls == CharClass::kLetter) {
+    LetterCount n;
+    Cp after = TakeLetters(norm, &to, &n);
+    // After letters only a digit, '&', '-', '²' or '³' may be taken; not a digit after a
+    // Vietnamese word.
+    if (after.cls == CharClass::kDigit ? to.cp - at.cp >= 2 && n.vietnamese
+                                       : after.c != '&' && after.c != '-' && after.c != 0xB2 && after.c != 0xB3) {
+      t->kind = TokenKind::kWord;
+      t->all_upper = n.letters >= 2 && n.uppers == n.letters;
+      return to;
+    }
+  } else if (first.cls == CharClass::kDigit) {
+    do {
+      ++to.p;
+      ++to.cp;
+    } while (to.p < end && kByteKind[*to.p] == kDigitByte);
+    // After digits only a letter, or '.' or ',' before a digit, may be taken.
+    uint8_t next = to.p < end ? kByteKind[*to.p] : static_cast<uint8_t>(kBlankByte);
+    if (next == kBlankByte || next == kBreakByte || (next == kOtherByte && *to.p != '.' && *to.p != ',') ||
+        (next == kWideByte && At(norm, to.p).cls != CharClass::kLetter)) {
+      t->kind = TokenKind::kNumber;
+      return to;
+    }
+  } else {
+    t->kind = first.cls == CharClass::kBreak ? TokenKind::kBreak : TokenKind::kPunct;
+    to.p += first.len;
+    ++to.cp;
+    return to;
+  }
+  to = at;
+  t->kind = CutRun(norm, &to, t);
+  return to;
 }
 
 // First pass: runs of letters and digits, and single punctuation, cut straight from the UTF-8
-// bytes, with the code-point offsets counted on the way. Within a run a letter after a letter and
-// a digit after a digit are always taken, so the rules are asked only where the class changes.
-// Most runs are a word or a number that ends at a character no rule could take: they are cut
-// here, the others by CutRun from their start. Words of plain letters (TakePlainLetters) that
-// end before an ASCII character are cut first, without decoding their code points.
-void CutRuns(std::string_view norm, std::vector<Token>* out) {
-  static const WideCase wide;
-  const auto* const begin = reinterpret_cast<const unsigned char*>(norm.data());
-  const auto* const end = begin + norm.size();
-  bool space = false;
-  const unsigned char* p = begin;
-  uint32_t cp = 0;  // code-point offset of p
-  while (p < end) {
-    uint8_t kind = kByteKind[*p];
-    if (kind == kBlankByte) {
-      space = true;
-      ++p;
-      ++cp;
-      continue;
+// bytes. Within a run a letter after a letter and a digit after a digit are always taken, so the
+// rules are asked only where the class changes. Most tokens are a word of plain letters
+// (SkipPlainLetters) that ends at an ASCII character no rule could take, or a punctuation mark:
+// CutPlain cuts those in a loop that calls nothing, so that all it needs stays in registers; it
+// leaves the others to CutToken. Tokens are written through a raw pointer into the vector sized
+// ahead (emplace_back would reload the vector's end after each store of a flag), and the indices
+// of numbers (the only tokens a join starts at) are kept for the second pass.
+class RunCutter {
+ public:
+  RunCutter(std::string_view norm, std::vector<Token>* out)
+      : norm_(norm),
+        begin_(reinterpret_cast<const unsigned char*>(norm.data())),
+        end_(begin_ + norm.size()),
+        out_(out) {}
+
+  // Cuts the text into *out.
+  void Run() {
+    out_->clear();
+    out_->resize(norm_.size() / 4 + 16);  // more than news text needs
+    next_ = out_->data();
+    limit_ = next_ + out_->size();
+    // Up to the last byte below 0x80 that is neither a letter nor a digit, every run of letters
+    // ends before the end of the text: CutPlain need not look for it. Past it (a run, or runs of
+    // other scripts, and no blank) CutToken cuts every token.
+    const unsigned char* guard = end_;
+    while (guard > begin_ && (guard[-1] >= 0x80 || kByteKind[guard[-1]] <= kDigitByte)) --guard;
+    const unsigned char* const stop = guard > begin_ ? guard - 1 : begin_;
+    const unsigned char* p = begin_;
+    for (;;) {
+      if (p < stop) p = CutPlain(p, stop);
+      if (p == end_) break;
+      if (next_ == limit_) Grow();
+      // A token CutPlain leaves, or the text left past stop (or the room for tokens ran out).
+      p = CutOther(p);
     }
-    Token& t = out->emplace_back();
-    t.space_before = space;
-    space = false;
-    t.b = static_cast<uint32_t>(p - begin);
-    t.cb = cp;
-    if (kind <= kUpperByte || kind == kWideByte) {
-      const unsigned char* q = p;
-      PlainWord w;
-      TakePlainLetters(wide, end, &q, &w);
-      // After letters only a digit, '&', '-', '²' or '³' may be taken; not a digit after a
-      // Vietnamese word. What stops above ASCII goes the general way.
-      const unsigned char after = q < end ? *q : ' ';
-      const uint8_t after_kind = kByteKind[after];
-      if (q > p && after_kind != kWideByte &&
-          (after_kind == kDigitByte ? w.letters >= 2 && w.vietnamese : after != '&' && after != '-')) {
-        t.kind = TokenKind::kWord;
-        t.upper_initial = kind == kWideByte ? (*p - 0xC3u < 4u ? wide.Latin(p) : wide.Vietnamese(p)) == 1
-                                            : kind == kUpperByte;
-        t.all_upper = w.letters >= 2 && w.uppers == w.letters;
-        p = q;
-        cp += w.letters;
-        t.e = static_cast<uint32_t>(p - begin);
-        t.ce = cp;
+    out_->resize(static_cast<size_t>(next_ - out_->data()));
+  }
+
+  // The indices of the numbers, ascending.
+  const std::vector<uint32_t>& numbers() const { return numbers_; }
+
+ private:
+  // Cuts blanks, punctuation and words of plain letters from p on, up to a token of another kind
+  // (where it returns), to stop, or to the end of the room for tokens.
+  [[gnu::noinline]] const unsigned char* CutPlain(const unsigned char* p, const unsigned char* stop) {
+    static const WideCase wide;
+    const unsigned char* const begin = begin_;
+    uint32_t continuation = continuation_;  // continuation bytes before p: p's code-point offset is the rest
+    bool space = space_;
+    Token* next = next_;
+    // Every token takes a byte at least: those that start before stop fit in the room left.
+    stop = std::min(stop, p + (limit_ - next));
+    while (p < stop) {
+      uint8_t kind = kScanKind[*p];
+      if (kind == kBlankScan) {
+        space = true;
+        ++p;
         continue;
       }
-    }
-    Cp first{*p, CharClass::kLetter, 1};
-    if (kind == kWideByte) {
-      first = At(norm, p);
-      if (first.cls == CharClass::kLetter) t.upper_initial = !IsMark(first.c) && IsUpper(first.c);
-    } else if (kind <= kUpperByte) {
-      t.upper_initial = kind == kUpperByte;
-    } else if (kind == kDigitByte) {
-      first.cls = CharClass::kDigit;
-    } else {
-      first.cls = kind == kBreakByte ? CharClass::kBreak : CharClass::kOther;
-    }
-    Pos to{p, cp};
-    bool cut = false;
-    if (first.cls == CharClass::kLetter) {
-      LetterCount n;
-      Cp after = TakeLetters(norm, &to, &n);
+      const uint32_t b = static_cast<uint32_t>(p - begin), cb = b - continuation;
+      if (kind >= kJoinScan) {  // punctuation or a line break
+        *next++ = {kind == kBreakScan ? TokenKind::kBreak : TokenKind::kPunct, space, false, false, b, b + 1, cb, cb + 1, 0};
+        space = false;
+        ++p;
+        continue;
+      }
+      if (kind > kVietnameseLead) break;
+      uint32_t word_continuation = 0;
+      uint8_t after;
+      const unsigned char* q = SkipPlainLetters(p, &word_continuation, &after);
+      const uint32_t letters = static_cast<uint32_t>(q - p) - word_continuation;
       // After letters only a digit, '&', '-', '²' or '³' may be taken; not a digit after a
-      // Vietnamese word.
-      if (after.cls == CharClass::kDigit ? to.cp - cp >= 2 && n.vietnamese
-                                         : after.c != '&' && after.c != '-' && after.c != 0xB2 && after.c != 0xB3) {
-        t.kind = TokenKind::kWord;
-        t.all_upper = n.letters >= 2 && n.uppers == n.letters;
-        cut = true;
-      }
-    } else if (first.cls == CharClass::kDigit) {
-      do {
-        ++to.p;
-        ++to.cp;
-      } while (to.p < end && kByteKind[*to.p] == kDigitByte);
-      // After digits only a letter, or '.' or ',' before a digit, may be taken.
-      uint8_t next = to.p < end ? kByteKind[*to.p] : static_cast<uint8_t>(kBlankByte);
-      if (next == kBlankByte || next == kBreakByte || (next == kOtherByte && *to.p != '.' && *to.p != ',') ||
-          (next == kWideByte && At(norm, to.p).cls != CharClass::kLetter)) {
-        t.kind = TokenKind::kNumber;
-        cut = true;
-      }
-    } else {
-      t.kind = first.cls == CharClass::kBreak ? TokenKind::kBreak : TokenKind::kPunct;
-      to.p += first.len;
-      ++to.cp;
-      cut = true;
+      // Vietnamese word. What stops above ASCII goes the general way.
+      // (Nothing taken, as before × or ÷, stops before a kind below kBlankScan too.)
+      if (after < kBlankScan && (after != kDigitScan || letters < 2 || word_continuation == 0)) break;
+      const bool upper = kind == kUpperScan || (kind != kLowerScan && WideUpper(wide, p));
+      continuation += word_continuation;
+      const uint32_t e = static_cast<uint32_t>(q - begin);
+      *next++ = {TokenKind::kWord, space, upper, upper && letters >= 2 && AllPlainUpper(wide, p, q), b, e, cb,
+                 e - continuation, 0};
+      space = after == kBlankScan;
+      p = q + space;
     }
-    if (!cut) {
-      to = {p, cp};
-      t.kind = CutRun(norm, &to, &t);
-    }
-    p = to.p;
-    cp = to.cp;
-    t.e = static_cast<uint32_t>(p - begin);
-    t.ce = cp;
+    continuation_ = continuation;
+    space_ = space;
+    next_ = next;
+    return p;
   }
-}
+
+  // Cuts the token at p, which is no blank, the general way (CutToken).
+  const unsigned char* CutOther(const unsigned char* p) {
+    if (*p == ' ') {
+      space_ = true;
+      return p + 1;
+    }
+    Token& t = *next_++;
+    const uint32_t b = static_cast<uint32_t>(p - begin_), cb = b - continuation_;
+    t = {TokenKind::kPunct, space_, false, false, b, 0, cb, 0, 0};
+    space_ = false;
+    const Pos to = CutToken(norm_, {p, cb}, &t);
+    if (t.kind == TokenKind::kNumber || t.kind == TokenKind::kNumUnit) {
+      numbers_.push_back(static_cast<uint32_t>(&t - out_->data()));
+    }
+    t.e = static_cast<uint32_t>(to.p - begin_);
+    t.ce = to.cp;
+    continuation_ = t.e - t.ce;
+    return to.p;
+  }
+
+  // More room for tokens.
+  [[gnu::noinline]] void Grow() {
+    const size_t n = static_cast<size_t>(next_ - out_->data());
+    out_->resize(2 * out_->size());
+    next_ = out_->data() + n;
+    limit_ = out_->data() + out_->size();
+  }
+
+  const std::string_view norm_;
+  const unsigned char* const begin_;
+  const unsigned char* const end_;
+  std::vector<Token>* const out_;
+  std::vector<uint32_t> numbers_;
+  uint32_t continuation_ = 0;
+  bool space_ = false;
+  Token* next_ = nullptr;
+  Token* limit_ = nullptr;
+};
 
 // Second pass, in place: joined tokens are written from the front, never past the token being
 // read. The one token read behind (Fraction asks whether token i - 1 is a '/') is then either
@@ -416,18 +526,15 @@ class Joiner {
   Joiner(std::string_view norm, std::string_view lower, const Lexicons& lex, Token* t, size_t n)
       : norm_(norm), lower_(lower), lex_(lex), t_(t), n_(n) {}
 
-  // Returns the number of tokens left.
-  size_t Run() {
-    size_t w = 0;
-    for (size_t i = 0; i < n_;) {
-      // Every join starts at a number, "15h30" and "10h" at a number glued to letters: the tokens
-      // before the next one stay as they are.
-      size_t j = i;
-      while (j < n_ && t_[j].kind != TokenKind::kNumber && t_[j].kind != TokenKind::kNumUnit) ++j;
+  // Returns the number of tokens left. Every join starts at a number ("15h30" and "10h" at a
+  // number glued to letters), at one of `starts` (ascending): the tokens between stay as they are.
+  size_t Run(const std::vector<uint32_t>& starts) {
+    size_t w = 0, i = 0;
+    for (const size_t j : starts) {
+      if (j < i) continue;  // joined to the number before
       if (w != i) std::copy(t_ + i, t_ + j, t_ + w);
       w += j - i;
       i = j;
-      if (i == n_) break;
       TokenKind first = t_[i].kind;
       size_t end = 0;
       TokenKind kind = TokenKind::kPunct;
@@ -455,7 +562,8 @@ class Joiner {
       t_[w++] = tok;
       i = end;
     }
-    return w;
+    if (w != i) std::copy(t_ + i, t_ + n_, t_ + w);
+    return w + (n_ - i);
   }
 
  private:
@@ -633,10 +741,9 @@ class Joiner {
 }  // namespace
 
 void Tokenize(std::string_view norm, std::string_view lower, const Lexicons& lex, std::vector<Token>* out) {
-  out->clear();
-  out->reserve(norm.size() / 4);
-  CutRuns(norm, out);
-  out->resize(Joiner(norm, lower, lex, out->data(), out->size()).Run());
+  RunCutter cut(norm, out);
+  cut.Run();
+  out->resize(Joiner(norm, lower, lex, out->data(), out->size()).Run(cut.numbers()));
 }
 
 }  // namespace vnextract::internal
