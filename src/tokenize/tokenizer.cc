@@ -274,11 +274,11 @@ class WideCase {
 }
 
 // Upper case of a letter of WideCase at p: the first letter of one word in ten.
-[[gnu::noinline]] bool WideUpper(const WideCase& wide, const unsigned char* p) { return PlainUpper(wide, p); }
+[[gnu::always_inline]] inline bool WideUpper(const WideCase& wide, const unsigned char* p) { return PlainUpper(wide, p); }
 
 // Whether every letter of [p, e), a word SkipPlainLetters took, is upper case. Asked only of
 // words that start with one, so most words never have their case looked up past the first letter.
-[[gnu::noinline]] bool AllPlainUpper(const WideCase& wide, const unsigned char* p, const unsigned char* e) {
+[[gnu::always_inline]] inline bool AllPlainUpper(const WideCase& wide, const unsigned char* p, const unsigned char* e) {
   for (; p < e; p += 1 + (*p >= 0xC0) + (*p >= 0xE0)) {
     if (!PlainUpper(wide, p)) return false;
   }
@@ -442,35 +442,45 @@ class RunCutter {
     // Every token takes a byte at least: those that start before stop fit in the room left.
     stop = std::min(stop, p + (limit_ - next));
     while (p < stop) {
-      uint8_t kind = kScanKind[*p];
-      if (kind == kBlankScan) {
+      const uint8_t kind = kScanKind[*p];
+      if (kind <= kVietnameseLead) {  // a word, most often
+        // Its start is written first (and left behind if the word goes the general way), its
+        // end after: four offsets stored together would be packed into a vector register first.
+        Token& t = *next;
+        t.b = static_cast<uint32_t>(p - begin);
+        t.cb = t.b - continuation;
+        uint32_t word_continuation = 0;
+        uint8_t after;
+        const unsigned char* q = SkipPlainLetters(p, &word_continuation, &after);
+        // After letters only a digit, '&', '-', '²' or '³' may be taken; not a digit after a
+        // Vietnamese word. What stops above ASCII goes the general way. (Nothing taken, as
+        // before × or ÷, stops at a kind below kBlankScan too.)
+        if (after < kBlankScan &&
+            (after != kDigitScan || word_continuation == 0 || q - p - word_continuation < 2)) {
+          break;
+        }
+        ++next;
+        t.kind = TokenKind::kWord;
+        t.space_before = space;
+        t.upper_initial = kind == kUpperScan || (kind != kLowerScan && WideUpper(wide, p));
+        t.all_upper = t.upper_initial && q - p - word_continuation >= 2 && AllPlainUpper(wide, p, q);
+        continuation += word_continuation;
+        t.e = static_cast<uint32_t>(q - begin);
+        t.ce = t.e - continuation;
+        t.sentence = 0;
+        space = after == kBlankScan;
+        p = q + space;
+      } else if (kind == kBlankScan) {
         space = true;
         ++p;
-        continue;
-      }
-      const uint32_t b = static_cast<uint32_t>(p - begin), cb = b - continuation;
-      if (kind >= kJoinScan) {  // punctuation or a line break
+      } else if (kind >= kJoinScan) {  // punctuation or a line break
+        const uint32_t b = static_cast<uint32_t>(p - begin), cb = b - continuation;
         *next++ = {kind == kBreakScan ? TokenKind::kBreak : TokenKind::kPunct, space, false, false, b, b + 1, cb, cb + 1, 0};
         space = false;
         ++p;
-        continue;
+      } else {
+        break;  // a digit or a code point above ASCII that SkipPlainLetters does not take
       }
-      if (kind > kVietnameseLead) break;
-      uint32_t word_continuation = 0;
-      uint8_t after;
-      const unsigned char* q = SkipPlainLetters(p, &word_continuation, &after);
-      const uint32_t letters = static_cast<uint32_t>(q - p) - word_continuation;
-      // After letters only a digit, '&', '-', '²' or '³' may be taken; not a digit after a
-      // Vietnamese word. What stops above ASCII goes the general way.
-      // (Nothing taken, as before × or ÷, stops before a kind below kBlankScan too.)
-      if (after < kBlankScan && (after != kDigitScan || letters < 2 || word_continuation == 0)) break;
-      const bool upper = kind == kUpperScan || (kind != kLowerScan && WideUpper(wide, p));
-      continuation += word_continuation;
-      const uint32_t e = static_cast<uint32_t>(q - begin);
-      *next++ = {TokenKind::kWord, space, upper, upper && letters >= 2 && AllPlainUpper(wide, p, q), b, e, cb,
-                 e - continuation, 0};
-      space = after == kBlankScan;
-      p = q + space;
     }
     continuation_ = continuation;
     space_ = space;
