@@ -548,7 +548,11 @@ class Joiner {
       TokenKind first = t_[i].kind;
       size_t end = 0;
       TokenKind kind = TokenKind::kPunct;
-      if (first == TokenKind::kNumber) {
+      if (first == TokenKind::kNumber && !JoinMarkAfter(i)) {
+        // Of the joins of a number only a date in one token ("12.04.2021") goes without a '-',
+        // '/', ':' or '%' after it.
+        if (Date(i, &end)) kind = TokenKind::kDate;
+      } else if (first == TokenKind::kNumber) {
         if (size_t code_end = 0; Code(i, &code_end)) kind = TokenKind::kCode, end = code_end;
         // A number joined to capitalised parts in no shape of code_patterns.txt ("12-LOX",
         // "1234567/QĐ-TTg") is one name with digits, like "Covid-19": no figure comes from it.
@@ -582,6 +586,12 @@ class Joiner {
   bool Adjacent(size_t j) const { return Has(j) && !t_[j].space_before; }
   bool Punct(size_t j, char c) const {
     return Has(j) && t_[j].kind == TokenKind::kPunct && t_[j].e - t_[j].b == 1 && norm_[t_[j].b] == c;
+  }
+  // Token i + 1 is a '-', '/', ':' or '%', through which a number joins what follows it.
+  bool JoinMarkAfter(size_t i) const {
+    if (!Has(i + 1) || t_[i + 1].kind != TokenKind::kPunct || t_[i + 1].e - t_[i + 1].b != 1) return false;
+    const char c = norm_[t_[i + 1].b];
+    return c == '-' || c == '/' || c == ':' || c == '%';
   }
   // An integer written with digits only; its digit count in *digits.
   bool Int(size_t j, int* value = nullptr, size_t* digits = nullptr) const {
@@ -643,7 +653,9 @@ class Joiner {
   bool Date(size_t i, size_t* end) const {
     int d, m, y;
     size_t nd, nm, ny;
-    if (Has(i) && t_[i].kind == TokenKind::kNumber) {
+    // One token of 8 to 10 bytes, d.m.yyyy to dd.mm.yyyy: the size is asked first, as most
+    // numbers are shorter.
+    if (Has(i) && t_[i].kind == TokenKind::kNumber && t_[i].e - t_[i].b >= 8 && t_[i].e - t_[i].b <= 10) {
       std::string_view s = Text(i);
       size_t p1 = s.find('.');
       size_t p2 = p1 == std::string_view::npos ? p1 : s.find('.', p1 + 1);
@@ -704,7 +716,7 @@ class Joiner {
 
   // 17/24, 06/10, 85.157.192/98.713.820
   bool Fraction(size_t i, size_t* end) const {
-    if (!GroupedInt(i) || !Punct(i + 1, '/') || !Adjacent(i + 1) || !Adjacent(i + 2) || !GroupedInt(i + 2)) return false;
+    if (!Punct(i + 1, '/') || !GroupedInt(i) || !Adjacent(i + 1) || !Adjacent(i + 2) || !GroupedInt(i + 2)) return false;
     if (Punct(i + 3, '/') && Adjacent(i + 3)) return false;  // a/b/c that is no date
     if (i > 0 && Punct(i - 1, '/') && Adjacent(i)) return false;
     // "64/256 GB": two figures of one measure, not a fraction (time units excepted: "1/2 ngày").
