@@ -273,9 +273,6 @@ class WideCase {
   return (*p < 0xE0 ? wide.Latin(p) : wide.Vietnamese(p)) == 1;
 }
 
-// Upper case of a letter of WideCase at p: the first letter of one word in ten.
-[[gnu::always_inline]] inline bool WideUpper(const WideCase& wide, const unsigned char* p) { return PlainUpper(wide, p); }
-
 // Whether every letter of [p, e), a word SkipPlainLetters took, is upper case. Asked only of
 // words that start with one, so most words never have their case looked up past the first letter.
 [[gnu::always_inline]] inline bool AllPlainUpper(const WideCase& wide, const unsigned char* p, const unsigned char* e) {
@@ -289,7 +286,7 @@ class WideCase {
 // case as 1; then the lead bytes of the letters of Vietnamese words above ASCII, whose code points
 // it takes without decoding them: kLatinLead for U+00C0..U+01BF (all letters but × and ÷) and
 // kVietnameseLead for U+1E00..U+1FFF (it takes U+1E80..U+1EFF, all letters, none a combining
-// mark). After kBlankScan, a byte ends every word of plain letters.
+// mark). From kBlankScan on, a byte ends every word of plain letters.
 enum ScanKind : uint8_t {
   kLowerScan, kUpperScan, kLatinLead, kVietnameseLead, kWideScan, kDigitScan, kJoinScan, kBlankScan, kOtherScan, kBreakScan
 };
@@ -411,8 +408,9 @@ class RunCutter {
     next_ = out_->data();
     limit_ = next_ + out_->size();
     // Up to the last byte below 0x80 that is neither a letter nor a digit, every run of letters
-    // ends before the end of the text: CutPlain need not look for it. Past it (a run, or runs of
-    // other scripts, and no blank) CutToken cuts every token.
+    // ends before the end of the text: CutPlain need not look for it. (The text is UTF-8, as
+    // NormalizedText holds it, so a code point's continuation bytes are never that byte.) Past
+    // it (a run, or runs of other scripts, and no blank) CutToken cuts every token.
     const unsigned char* guard = end_;
     while (guard > begin_ && (guard[-1] >= 0x80 || kByteKind[guard[-1]] <= kDigitByte)) --guard;
     const unsigned char* const stop = guard > begin_ ? guard - 1 : begin_;
@@ -462,7 +460,7 @@ class RunCutter {
         ++next;
         t.kind = TokenKind::kWord;
         t.space_before = space;
-        t.upper_initial = kind == kUpperScan || (kind != kLowerScan && WideUpper(wide, p));
+        t.upper_initial = kind == kUpperScan || (kind != kLowerScan && PlainUpper(wide, p));
         t.all_upper = t.upper_initial && q - p - word_continuation >= 2 && AllPlainUpper(wide, p, q);
         continuation += word_continuation;
         t.e = static_cast<uint32_t>(q - begin);
