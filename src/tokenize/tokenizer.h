@@ -40,7 +40,8 @@ struct Token {
   uint32_t sentence;  // index of the sentence it is in
 };
 
-// `norm` and `lower` as in NormalizedText.
+// `norm` and `lower` as in NormalizedText. `norm` must be valid UTF-8, as NormalizedText's is
+// (the normalizer's input is checked): the word loop has no end test and relies on it.
 void Tokenize(std::string_view norm, std::string_view lower, const Lexicons& lex,
               std::vector<Token>* out);
 
