@@ -37,7 +37,7 @@ bool RuleIs(const char* rule, std::string_view name) { return std::strcmp(rule, 
 class Finder {
  public:
   Finder(const DocView& v, const std::vector<Candidate>& numeric)
-      : v_(v), lex_(v.lex()), n_(v.size()), flags_(v.size(), 0), lens_(new Lens[v.size()]),
+      : v_(v), lex_(v.lex()), n_(v.size()), flags_(new uint16_t[v.size()]), lens_(new Lens[v.size()]),
         before_(new uint16_t[3 * v.size()]), run_(new uint8_t[v.size()]) {
     const size_t n = n_;
     orgs_.reserve(32);
@@ -49,31 +49,29 @@ class Finder {
     }
     const Token* tok = tok_ = &v.tok(0);
     lower_ = v.LowerSpan(0, 1).data() - tok[0].b;
-    uint16_t* flags = flags_.data();
-    for (const Candidate& c : numeric) {
-      if (c.type == RecordType::kNumber) continue;  // "phường 12": a place may take a bare number
-      for (size_t k = c.begin; k < c.end; ++k) flags[k] |= kIsTaken;
-    }
+    uint16_t* flags = flags_.get();
     // One pass over the tokens: the word flags, the capitals, the bare numbers. All-caps lines
-    // (menus, banners: "THÔNG TIN NHIỆM VỤ KH&CN") hold no names.
+    // (menus, banners: "THÔNG TIN NHIỆM VỤ KH&CN") hold no names. Every token's flags are
+    // written here (no read-modify-write); the numeric candidates are marked after.
     caps_.reserve(n / 8 + 2);
     std::vector<uint32_t> numbers;  // kNumber tokens
     for (size_t b = 0; b < n;) {
       const size_t line_caps = caps_.size();
       size_t e = b;
-      int words = 0, caps = 0, initials = 0;
+      unsigned words = 0, caps = 0, initials = 0;
       for (; e < n; ++e) {
         const Token& t = tok[e];
-        if (t.kind != TokenKind::kWord) {
-          if (t.kind == TokenKind::kBreak) break;
-          if (t.kind == TokenKind::kNumber) numbers.push_back(static_cast<uint32_t>(e));
+        if (t.kind == TokenKind::kWord) {
+          ++words;
+          caps += t.all_upper;
+          initials += t.upper_initial;
+          flags[e] = static_cast<uint16_t>(kIsWord | (t.upper_initial ? kIsCap : 0) | (t.all_upper ? kIsAcronym : 0));
+          if (t.upper_initial) caps_.push_back(static_cast<uint32_t>(e));
           continue;
         }
-        ++words;
-        caps += t.all_upper;
-        initials += t.upper_initial;
-        flags[e] |= kIsWord | (t.upper_initial ? kIsCap : 0) | (t.all_upper ? kIsAcronym : 0);
-        if (t.upper_initial && !(flags[e] & kIsTaken)) caps_.push_back(static_cast<uint32_t>(e));
+        flags[e] = 0;
+        if (t.kind == TokenKind::kBreak) break;
+        if (t.kind == TokenKind::kNumber) numbers.push_back(static_cast<uint32_t>(e));
       }
       // all capitals (menus, banners), or every word capitalised (a headline in title case)
       if ((words >= 2 && caps * 10 >= words * 7) || (words >= 5 && initials * 10 >= words * 9)) {
@@ -81,6 +79,17 @@ class Finder {
         caps_.resize(line_caps);
       }
       b = e + 1;
+    }
+    bool taken_caps = false;
+    for (const Candidate& c : numeric) {
+      if (c.type == RecordType::kNumber) continue;  // "phường 12": a place may take a bare number
+      for (size_t k = c.begin; k < c.end; ++k) {
+        taken_caps = taken_caps || (flags[k] & kIsCap);
+        flags[k] |= kIsTaken;
+      }
+    }
+    if (taken_caps) {  // (capitals inside a figure, a date, a code: "Thông tư số 21/2014/BGD&ĐT")
+      caps_.erase(std::remove_if(caps_.begin(), caps_.end(), [&](uint32_t k) { return flags[k] & kIsTaken; }), caps_.end());
     }
     // The tokens where a mention may start, so that the finders skip the rest at once: capitals,
     // and lower-case words that begin a title, head or place word with a capital in the next three
@@ -1029,7 +1038,7 @@ class Finder {
   std::set<std::string_view> place_names_;  // (views of the document's lower-case text)
   uint64_t place_name_sizes_ = 0;            // SizeBit of every name in place_names_
   bool role_before_ = false;  // the organisation being read follows a title (OrgName)
-  mutable std::vector<uint16_t> flags_;  // Flag bits per token
+  std::unique_ptr<uint16_t[]> flags_;  // Flag bits per token (mutable through the pointer)
   // The per-token caches, left uninitialised (most tokens never need them): the flags tell
   // which entries hold an answer.
   struct Lens {
