@@ -46,11 +46,33 @@ std::string LowerNameIcu(std::string_view s) {
   return out;
 }
 
-std::string LowerName(std::string_view s) {
-  if (!PlainLocale()) return LowerNameIcu(s);
-  // A lower case is at most 3/2 as long: two bytes may become three ("Ⱥ" → "ⱥ").
-  std::string out(s.size() + s.size() / 2, '\0');
-  char* o = out.data();
+namespace {
+
+// u_tolower of the code points names are mostly written in, looked up instead of asked of ICU
+// each time: [0, U+0250) (ASCII, Latin-1, Latin Extended-A/B) and [U+1E00, U+1F00) (Latin
+// Extended Additional, the Vietnamese letters). Filled from u_tolower itself, once.
+struct LowerTables {
+  char32_t latin[0x250];
+  char32_t extended[0x100];
+  LowerTables() {
+    for (UChar32 c = 0; c < 0x250; ++c) latin[c] = static_cast<char32_t>(u_tolower(c));
+    for (UChar32 c = 0; c < 0x100; ++c) extended[c] = static_cast<char32_t>(u_tolower(0x1E00 + c));
+  }
+  UChar32 Lower(UChar32 c) const {
+    if (c < 0x250) return static_cast<UChar32>(latin[c]);
+    if (c >= 0x1E00 && c < 0x1F00) return static_cast<UChar32>(extended[c - 0x1E00]);
+    return u_tolower(c);
+  }
+};
+
+const LowerTables& Tables() {
+  static const LowerTables tables;
+  return tables;
+}
+
+// LowerName into out[0 .. 3/2 s.size()), returning the end; nullptr when ICU must answer.
+char* LowerInto(std::string_view s, char* o) {
+  const LowerTables& tables = Tables();
   auto cont = [&](size_t k) { return k < s.size() && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80; };
   for (size_t i = 0; i < s.size();) {
     unsigned char c = static_cast<unsigned char>(s[i]);
@@ -66,15 +88,32 @@ std::string LowerName(std::string_view s) {
     } else if ((c & 0xF0) == 0xE0 && cont(i + 1) && cont(i + 2)) {
       cp = (c & 0x0F) << 12 | (static_cast<unsigned char>(s[i + 1]) & 0x3F) << 6 |
            (static_cast<unsigned char>(s[i + 2]) & 0x3F);
-      if (cp < 0x800) return LowerNameIcu(s);  // overlong: ICU makes it U+FFFD (surrogates fall outside SimpleLower)
+      if (cp < 0x800) return nullptr;  // overlong: ICU makes it U+FFFD (surrogates fall outside SimpleLower)
       i += 3;
     } else {
-      return LowerNameIcu(s);
+      return nullptr;
     }
-    if (!SimpleLower(cp)) return LowerNameIcu(s);
-    o = PutUtf8(u_tolower(cp), o);
+    if (!SimpleLower(cp)) return nullptr;
+    o = PutUtf8(tables.Lower(cp), o);
   }
-  out.resize(static_cast<size_t>(o - out.data()));
+  return o;
+}
+
+}  // namespace
+
+std::string LowerName(std::string_view s) {
+  if (!PlainLocale()) return LowerNameIcu(s);
+  // A lower case is at most 3/2 as long: two bytes may become three ("Ⱥ" → "ⱥ"). Names are
+  // short: they are lowered on the stack and copied once.
+  char buf[256];
+  if (s.size() + s.size() / 2 <= sizeof buf) {
+    char* end = LowerInto(s, buf);
+    return end ? std::string(buf, static_cast<size_t>(end - buf)) : LowerNameIcu(s);
+  }
+  std::string out(s.size() + s.size() / 2, '\0');
+  char* end = LowerInto(s, out.data());
+  if (!end) return LowerNameIcu(s);
+  out.resize(static_cast<size_t>(end - out.data()));
   return out;
 }
 
