@@ -25,14 +25,19 @@ struct Mention {
   size_t begin, end;       // tokens
   std::string key;         // what makes two mentions one entity
   std::string value;       // this mention's own canonical name
-  std::string head;        // organisation head, lower case ("sở")
-  std::string abbr;        // abbreviation defined in brackets ("KH&CN")
-  std::string role, parent;
+  // (views of the document's text: lower case for the head, as written for the rest)
+  std::string_view head;   // organisation head, lower case ("sở")
+  std::string_view abbr;   // abbreviation defined in brackets ("KH&CN")
+  std::string_view role, parent;
   const char* rule;
   bool alias = false;      // a short form that must link to an earlier entity
 };
 
-bool RuleIs(const char* rule, std::string_view name) { return std::strcmp(rule, name.data()) == 0; }
+// The rules the finders ask about, given by these pointers only (so that a test of the rule is a
+// comparison of pointers).
+constexpr const char kPlaceWordRule[] = "location.place_word";
+constexpr const char kGazetteerRule[] = "location.gazetteer";
+bool RuleIs(const char* rule, const char* name) { return rule == name; }
 
 class Finder {
  public:
@@ -456,10 +461,10 @@ class Finder {
         // A lower-case head names a body only before a capitalised name ("tập đoàn Thành Công",
         // "nhà máy điện hạt nhân Fukushima") or, when it is a whole name, before a place.
         if (!capital && !standalone && !has_name) continue;
-        Mention m{RecordType::kOrganization, i, end, {}, {}, std::string(head_text), {}, {}, {}, "organization.head"};
+        Mention m{RecordType::kOrganization, i, end, {}, {}, head_text, {}, {}, {}, "organization.head"};
         // "(KH&CN)": an abbreviation defined right after the name
         if (v_.IsPunct(end, '(') && Acronym(end + 1) && v_.IsPunct(end + 2, ')')) {
-          m.abbr = std::string(v_.Text(end + 1));
+          m.abbr = v_.Text(end + 1);
           end += 3;
         }
         size_t place_name = 0;
@@ -468,14 +473,14 @@ class Finder {
         if (!has_name && !has_place) {
           if (capital && Acronym(i)) {  // "HĐND", "UBND" alone
             m.end = i + head;
-            AddOrg(std::move(m), i + head, i + head);
+            AddOrg(m, i + head, i + head);
             continue;
           }
           if (capital && head == 1) {
             m.alias = true;
             m.end = i + head;
             m.rule = "organization.alias";
-            AddOrg(std::move(m), i + head, i + head);
+            AddOrg(m, i + head, i + head);
           }
           continue;
         }
@@ -483,7 +488,7 @@ class Finder {
         m.end = suffix;
         // (m.abbr is read before m is moved: C++ leaves the order of arguments unspecified)
         size_t name_e = end - (m.abbr.empty() ? 0 : 3);
-        AddOrg(std::move(m), has_name ? i + head : i, name_e);
+        AddOrg(m, has_name ? i + head : i, name_e);
         i = suffix - 1;
         continue;
       }
@@ -502,7 +507,7 @@ class Finder {
           n += g;
         }
         if (v_.IsPunct(i + n, '(') && Acronym(i + n + 1) && v_.IsPunct(i + n + 2, ')')) {  // "(WHO)"
-          m.abbr = std::string(v_.Text(i + n + 1));
+          m.abbr = v_.Text(i + n + 1);
           abbr_key_[m.abbr] = m.key;
           m.end = i + n + 3;
         }
@@ -526,7 +531,7 @@ class Finder {
       }
       // An abbreviation defined earlier, alone: "WB" after "Ngân hàng Thế giới (WB)".
       if (Acronym(i) && !lex_.acronyms.Contains(LowerAt(i))) {  // "KH&CN" alone is a field, not a body
-        auto it = abbr_key_.find(std::string(v_.Text(i)));
+        auto it = abbr_key_.find(v_.Text(i));
         if (it != abbr_key_.end()) {
           Mention m{RecordType::kOrganization, i, i + 1, it->second, {}, {}, {}, {}, {}, "organization.abbreviation"};
           orgs_.push_back(std::move(m));
@@ -536,9 +541,14 @@ class Finder {
   }
 
   // Key and value of an organisation [m.begin, m.end) whose name words are [name_b, name_e).
-  void AddOrg(Mention m, size_t name_b, size_t name_e) {
+  void AddOrg(Mention& m, size_t name_b, size_t name_e) {
     std::string value;
     std::string key_words;
+    {  // (a guess that saves the growing: acronyms may be spelled out longer)
+      const size_t bytes = tok_[m.end - 1].e - tok_[m.begin].b + 16;
+      value.reserve(bytes);
+      key_words.reserve(bytes);
+    }
     size_t place_b = m.end;  // where a place written after the name begins
     {
       size_t k = name_e;
@@ -551,14 +561,17 @@ class Finder {
         continue;
       }
       if (k == place_b) {  // "tỉnh Cao Bằng", "TP.HCM": the place's own value
-        std::string place, unused;
-        PlaceValue(k, k + M(kPlaceWords, k), m.end, &place, &unused);
+        std::string place;
+        PlaceValue(k, k + M(kPlaceWords, k), m.end, &place, nullptr);
         if (!value.empty()) value += ' ';
         value += place;
-        if (name_b == m.begin) key_words += (key_words.empty() ? "" : " ") + place;
+        if (name_b == m.begin) {
+          if (!key_words.empty()) key_words += ' ';
+          key_words += place;
+        }
         break;
       }
-      std::string word(v_.Text(k));
+      std::string_view word = v_.Text(k);
       if (Acronym(k)) {
         if (const std::string* full = lex_.acronyms.Find(LowerAt(k))) word = *full;
       }
@@ -569,8 +582,16 @@ class Finder {
         key_words += word;
       }
     }
-    m.value = TraditionalTones(value);
-    std::string key_toned = key_words == value ? m.value : TraditionalTones(key_words);  // (before the capital below)
+    const bool key_is_value = key_words == value;
+    m.value = std::move(value);
+    TraditionalTonesInPlace(&m.value);
+    // (the key before the capital below)
+    if (key_is_value) {
+      m.key = LowerName(m.value);
+    } else {
+      TraditionalTonesInPlace(&key_words);
+      m.key = LowerName(key_words);
+    }
     // "ngân hàng Nhà nước" → "Ngân hàng Nhà nước": a name starts with a capital
     if (!m.value.empty() && m.value[0] >= 'a' && m.value[0] <= 'z') m.value[0] = static_cast<char>(m.value[0] - 32);
     else if (!m.value.empty() && !v_.tok(m.begin).upper_initial) {
@@ -579,7 +600,6 @@ class Finder {
       m.value.clear();
       u.toUTF8String(m.value);
     }
-    m.key = LowerName(key_toned);
     if (!m.abbr.empty()) abbr_key_[m.abbr] = m.key;
     orgs_.push_back(std::move(m));
   }
@@ -602,7 +622,7 @@ class Finder {
           n = 1;
         }
         if (n > 0) {
-          AddPlace(i, i + w, i + w + n, "location.place_word");
+          AddPlace(i, i + w, i + w + n, kPlaceWordRule);
           i = i + w + n - 1;
           continue;
         }
@@ -621,7 +641,7 @@ class Finder {
         bool ambiguous = (g == 1 && SentenceStart(i) && Bytes(i) <= 4) || v_.Match(lex_.not_places, i) > g ||
                          v_.MatchBefore(lex_.not_place_before, i) > 0;
         if (!ambiguous) {
-          Mention m{RecordType::kLocation, i, i + g, {}, {}, {}, {}, {}, {}, "location.gazetteer"};
+          Mention m{RecordType::kLocation, i, i + g, {}, {}, {}, {}, {}, {}, kGazetteerRule};
           std::string c = canon->substr(0, canon->find('\t'));
           m.value = TraditionalTones(c);
           m.key = LowerName(m.value);
@@ -634,12 +654,12 @@ class Finder {
     for (size_t k = 0; k + 1 < places_.size(); ++k) {
       Mention& a = places_[k];
       const Mention& b = places_[k + 1];
-      if (v_.IsPunct(a.end, ',') && b.begin == a.end + 1 && RuleIs(b.rule, "location.place_word")) {
-        a.parent = std::string(v_.TextSpan(b.begin, b.end));
+      if (v_.IsPunct(a.end, ',') && b.begin == a.end + 1 && RuleIs(b.rule, kPlaceWordRule)) {
+        a.parent = v_.TextSpan(b.begin, b.end);
       }
       // "huyện Trùng Khánh (Cao Bằng)"
       if (v_.IsPunct(a.end, '(') && b.begin == a.end + 1 && v_.IsPunct(b.end, ')')) {
-        a.parent = std::string(v_.TextSpan(b.begin, b.end));
+        a.parent = v_.TextSpan(b.begin, b.end);
       }
     }
   }
@@ -653,20 +673,31 @@ class Finder {
   // Value and key of the place [b, e) whose name starts at name_b: the gazetteer's name when it
   // knows the whole ("TP.HCM" → "thành phố Hồ Chí Minh"), else the administrative word in lower
   // case and spelled out ("TP" → "thành phố") and the name as written.
+  // (key may be null: not wanted)
   void PlaceValue(size_t b, size_t name_b, size_t e, std::string* value, std::string* key) const {
     if (const std::string* whole = lex_.places.Find(LowerSpan(b, e))) {
-      *value = TraditionalTones(whole->substr(0, whole->find('\t')));
-      *key = LowerName(*value);
+      *value = whole->substr(0, whole->find('\t'));
+      TraditionalTonesInPlace(value);
+      if (key) *key = LowerName(*value);
       return;
     }
-    std::string name(v_.TextSpan(name_b, e));
-    const std::string* canon = name.empty() ? nullptr : lex_.places.Find(LowerSpan(name_b, e));
-    *key = LowerName(TraditionalTones(canon ? canon->substr(0, canon->find('\t')) : name));
-    std::string word = name_b > b ? std::string(LowerSpan(b, name_b)) : "";
+    std::string_view name = v_.TextSpan(name_b, e);
+    if (key) {
+      const std::string* canon = name.empty() ? nullptr : lex_.places.Find(LowerSpan(name_b, e));
+      std::string k(canon ? std::string_view(*canon).substr(0, canon->find('\t')) : name);
+      TraditionalTonesInPlace(&k);
+      *key = LowerName(k);
+    }
+    std::string_view word = name_b > b ? LowerSpan(b, name_b) : std::string_view();
     if (word == "tp" || word == "tp.") word = "thành phố";
     else if (word == "tx" || word == "tx.") word = "thị xã";
     else if (word == "tt" || word == "tt.") word = "thị trấn";
-    *value = TraditionalTones(word + (word.empty() || name.empty() ? "" : " ") + name);
+    value->clear();
+    value->reserve(word.size() + 1 + name.size());
+    *value += word;
+    if (!word.empty() && !name.empty()) *value += ' ';
+    *value += name;
+    TraditionalTonesInPlace(value);
   }
 
   // --- people ----------------------------------------------------------------------------------
@@ -720,7 +751,7 @@ class Finder {
   // The names of places written with their administrative word, for IsPlaceName.
   void CollectPlaceNames() {
     for (const Mention& l : places_) {
-      if (!RuleIs(l.rule, "location.place_word")) continue;
+      if (!RuleIs(l.rule, kPlaceWordRule)) continue;
       size_t w = M(kPlaceWords, l.begin);
       if (l.end > l.begin + w) {
         place_names_.insert(LowerSpan(l.begin + w, l.end));
@@ -730,10 +761,10 @@ class Finder {
   }
 
   // A role written after the name: "Bế Đăng Khoa – Giám đốc Sở KH&CN".
-  std::string RoleAfter(size_t e) const {
-    if (!(v_.IsPunct(e, '-') || v_.IsPunct(e, ','))) return "";
+  std::string_view RoleAfter(size_t e) const {
+    if (!(v_.IsPunct(e, '-') || v_.IsPunct(e, ','))) return {};
     size_t r = M(kRoleTitles, e + 1);
-    if (r == 0) return "";
+    if (r == 0) return {};
     size_t end = e + 1 + r;
     if (size_t org = end < org_starting_.size() ? org_starting_[end] : 0; org > 0) {
       end = org - 1;
@@ -755,7 +786,7 @@ class Finder {
         ++end;
       }
     }
-    return std::string(v_.TextSpan(e + 1, end));
+    return v_.TextSpan(e + 1, end);
   }
 
   void FindPersons() {
@@ -779,7 +810,7 @@ class Finder {
         m.value = TraditionalTones(v_.TextSpan(i, i + kn));
         m.key = LowerName(listed->empty() ? m.value : TraditionalTones(*listed));
         m.alias = false;
-        if (titled && is_role) m.role = std::string(v_.TextSpan(t, i));
+        if (titled && is_role) m.role = v_.TextSpan(t, i);
         if (m.role.empty()) m.role = RoleAfter(i + kn);
         persons_.push_back(std::move(m));
         i += kn - 1;
@@ -820,11 +851,11 @@ class Finder {
       m.value = TraditionalTones(v_.TextSpan(i, i + n));
       m.key = LowerName(m.value);
       m.alias = n == 1;
-      if (titled && is_role) m.role = std::string(v_.TextSpan(t, i));
+      if (titled && is_role) m.role = v_.TextSpan(t, i);
       if (titled && !is_role && t >= 2 && v_.IsPunct(t - 1, '-')) {
         if (size_t org = org_ending_[t - 1]; org > 0) {
           size_t begin = org - 1;
-          if (size_t r = B(kRoleTitles, begin)) m.role = std::string(v_.TextSpan(begin - r, t - 1));
+          if (size_t r = B(kRoleTitles, begin)) m.role = v_.TextSpan(begin - r, t - 1);
         }
       }
       if (m.role.empty()) m.role = RoleAfter(i + n);  // a title before the name wins
@@ -857,7 +888,7 @@ class Finder {
     std::map<std::string_view, std::string> places;  // lower-case name → key
     uint64_t place_sizes = 0;
     for (const Mention& l : places_) {
-      if (!RuleIs(l.rule, "location.place_word")) continue;
+      if (!RuleIs(l.rule, kPlaceWordRule)) continue;
       size_t w = M(kPlaceWords, l.begin);
       if (l.end - l.begin > w && Cap(l.begin + w)) {
         places.emplace(LowerSpan(l.begin + w, l.end), l.key);
@@ -867,7 +898,7 @@ class Finder {
     std::vector<uint8_t> used(n_, 0);
     for (auto* list : {&orgs_, &places_, &persons_}) {
       for (const Mention& m : *list) {
-        if (RuleIs(m.rule, "location.gazetteer")) continue;  // "Đức" of "Đức Chinh"
+        if (RuleIs(m.rule, kGazetteerRule)) continue;  // "Đức" of "Đức Chinh"
         for (size_t k = m.begin; k < m.end; ++k) used[k] = 1;
       }
     }
@@ -936,7 +967,7 @@ class Finder {
     // A person wins over a gazetteer place inside the name ("Chủ tịch Hồ Chí Minh", "Tuấn Anh").
     places_.erase(std::remove_if(places_.begin(), places_.end(),
                                  [&](const Mention& l) {
-                                   return !RuleIs(l.rule, "location.place_word") &&
+                                   return !RuleIs(l.rule, kPlaceWordRule) &&
                                           std::any_of(persons_.begin(), persons_.end(),
                                                       [&](const Mention& p) { return Overlap(l, p); });
                                  }),
@@ -972,9 +1003,11 @@ class Finder {
     }
     std::stable_sort(all.begin(), all.end(), [](const Mention* a, const Mention* b) { return a->begin < b->begin; });
     struct Entity {
-      std::string id, value;
-      std::string head;
-      std::string last;  // last syllable of a person's name
+      std::string id;
+      std::string* value;     // the fullest name written: one of its mentions' values
+      std::string_view head;  // (views of a mention's head and key)
+      std::string_view last;  // last syllable of a person's name
+      int mentions = 0;       // left to write out
     };
     std::vector<Entity> entities;
     std::vector<int> entity_of(all.size(), -1);
@@ -1001,16 +1034,17 @@ class Finder {
       }
       if (found < 0) {
         static const char kLetters[] = {'P', 'O', 'L'};
-        Entity e{std::string(1, kLetters[p]) + std::to_string(++counters[p]), m.value, m.head, ""};
+        Entity e{std::string(1, kLetters[p]) + std::to_string(++counters[p]), &m.value, m.head, {}};
         size_t sp = m.key.rfind(' ');
-        e.last = sp == std::string::npos ? m.key : m.key.substr(sp + 1);
+        e.last = sp == std::string::npos ? std::string_view(m.key) : std::string_view(m.key).substr(sp + 1);
         entities.push_back(std::move(e));
         found = static_cast<int>(entities.size()) - 1;
         by_key[{p, m.key}] = found;
-      } else if (m.value.size() > entities[found].value.size() && !m.alias) {
-        entities[found].value = m.value;  // the fullest name written
+      } else if (m.value.size() > entities[found].value->size() && !m.alias) {
+        entities[found].value = &m.value;  // the fullest name written
       }
       entity_of[k] = found;
+      ++entities[found].mentions;
     }
     out->reserve(out->size() + all.size());
     for (size_t k = 0; k < all.size(); ++k) {
@@ -1020,10 +1054,13 @@ class Finder {
       c.type = m.type;
       c.begin = m.begin;
       c.end = m.end;
-      c.value = entities[entity_of[k]].value;
-      c.canonical = entities[entity_of[k]].id;
-      c.role = std::move(m.role);  // (each mention is read once)
-      c.parent = std::move(m.parent);
+      Entity& e = entities[entity_of[k]];
+      // (the value is read no more after the entity's last mention)
+      if (--e.mentions == 0) c.value = std::move(*e.value);
+      else c.value = *e.value;
+      c.canonical = e.id;
+      c.role = m.role;
+      c.parent = m.parent;
       c.rule = m.rule;
     }
   }
@@ -1034,7 +1071,7 @@ class Finder {
   const Token* tok_ = nullptr;   // v_'s tokens
   const char* lower_ = nullptr;  // v_'s lower-case text (the tokens' offsets point into it)
   std::vector<Mention> orgs_, places_, persons_;
-  std::map<std::string, std::string> abbr_key_;
+  std::map<std::string_view, std::string> abbr_key_;  // (views of the document's text)
   std::set<std::string_view> place_names_;  // (views of the document's lower-case text)
   uint64_t place_name_sizes_ = 0;            // SizeBit of every name in place_names_
   bool role_before_ = false;  // the organisation being read follows a title (OrgName)

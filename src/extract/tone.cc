@@ -59,17 +59,28 @@ struct StringHash {
   size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
 };
 
-}  // namespace
-
-std::string TraditionalTones(std::string_view nfc) {
-  if (!HasPlainOuBeforeNonAscii(nfc) || !MayMoveTone(nfc)) return std::string(nfc);
-  // Names repeat within and across documents: remember recent answers.
+// The names whose tones may move (the rest are returned as written), through a memo: names
+// repeat within and across documents.
+std::string MovedTones(std::string_view nfc) {
   thread_local std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> memo;
   if (auto it = memo.find(nfc); it != memo.end()) return it->second;
   if (memo.size() > 50000) memo.clear();
   std::string result = TraditionalTonesSlow(nfc);
   memo.emplace(std::string(nfc), result);
   return result;
+}
+
+bool MayChange(std::string_view nfc) { return HasPlainOuBeforeNonAscii(nfc) && MayMoveTone(nfc); }
+
+}  // namespace
+
+std::string TraditionalTones(std::string_view nfc) {
+  if (!MayChange(nfc)) return std::string(nfc);
+  return MovedTones(nfc);
+}
+
+void TraditionalTonesInPlace(std::string* s) {
+  if (MayChange(*s)) *s = MovedTones(*s);
 }
 
 std::string TraditionalTonesSlow(std::string_view nfc) {

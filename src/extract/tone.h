@@ -11,6 +11,8 @@ namespace vnextract::internal {
 // mark sits on the first vowel ("hoà" → "hòa", "thuỷ" → "thủy", "uỷ" → "ủy"; not after "q":
 // "quý" stays). Syllables with a final consonant ("hoàn", "huỳnh") are the same in both styles.
 std::string TraditionalTones(std::string_view nfc);
+// The same, in place: *s = TraditionalTones(*s), without a copy when nothing moves (most names).
+void TraditionalTonesInPlace(std::string* s);
 
 // The move itself, through ICU (NFD, move, NFC). TraditionalTones calls it only for names with a
 // plain o or u before a non-ASCII letter (anything else is returned as written) and only when it
