@@ -193,11 +193,11 @@ class Finder {
   // Appends the entities to *out.
   void Run(std::vector<Candidate>* out) {
     FindOrganizations();
-    org_ending_.assign(n_ + 2, 0);
-    org_starting_.assign(n_ + 2, 0);
-    for (const Mention& o : orgs_) {  // (a later organisation of the same end or start wins)
-      org_ending_[o.end] = static_cast<uint32_t>(o.begin + 1);
-      org_starting_[o.begin] = static_cast<uint32_t>(o.end + 1);
+    org_spans_.reserve(orgs_.size());
+    for (const Mention& o : orgs_) {
+      org_spans_.push_back({static_cast<uint32_t>(o.begin), static_cast<uint32_t>(o.end)});
+      org_begin_bits_ |= uint64_t{1} << (o.begin & 63);
+      org_end_bits_ |= uint64_t{1} << (o.end & 63);
     }
     FindLocations();
     CollectPlaceNames();
@@ -216,6 +216,7 @@ class Finder {
     kRunDone = 64,     // run_[i] holds NameRun(i, 4, true)
     kSurnameDone = 128, kSurname = 256,  // the word is a family name
     kBefore = 512,     // << slot: before_[3 * i + slot] holds B() for the token after i
+    kUsed = 4096,      // inside a mention (Repeats)
   };
   bool Has(size_t i, uint16_t f) const { return i < n_ && (flags_[i] & f); }
   // The first position of `list` (starts_ or caps_) at or after token `from`, searched from
@@ -250,6 +251,23 @@ class Finder {
   std::string_view LowerAt(size_t i) const { return LowerSpan(i, i + 1); }
   // Bytes of token i.
   size_t Bytes(size_t i) const { return tok_[i].e - tok_[i].b; }
+
+  // Begin token + 1 of the organisation that ends at token `end`, end token + 1 of the one that
+  // begins at `begin` (0: none); a later organisation of the same end or start wins.
+  size_t OrgEnding(size_t end) const {
+    if (!((org_end_bits_ >> (end & 63)) & 1)) return 0;
+    for (size_t k = org_spans_.size(); k-- > 0;) {
+      if (org_spans_[k].second == end) return org_spans_[k].first + 1;
+    }
+    return 0;
+  }
+  size_t OrgStarting(size_t begin) const {
+    if (!((org_begin_bits_ >> (begin & 63)) & 1)) return 0;
+    for (size_t k = org_spans_.size(); k-- > 0;) {
+      if (org_spans_[k].first == begin) return org_spans_[k].second + 1;
+    }
+    return 0;
+  }
 
   // Token i continues a capitalised name that started before it (not at a sentence start, not
   // after a head or administrative word).
@@ -718,7 +736,7 @@ class Finder {
       return i - n;
     }
     // a role title followed by an organisation: "Bộ trưởng Bộ Y tế Nguyễn Thanh Long"
-    if (size_t org = org_ending_[i]; org > 1) {  // (one that begins at token 0 has no title before it)
+    if (size_t org = OrgEnding(i); org > 1) {  // (one that begins at token 0 has no title before it)
       size_t begin = org - 1;
       size_t r = B(kRoleTitles, begin);
       if (r > 0) {
@@ -766,7 +784,7 @@ class Finder {
     size_t r = M(kRoleTitles, e + 1);
     if (r == 0) return {};
     size_t end = e + 1 + r;
-    if (size_t org = end < org_starting_.size() ? org_starting_[end] : 0; org > 0) {
+    if (size_t org = OrgStarting(end); org > 0) {
       end = org - 1;
     } else {
       // "Trưởng phòng Văn hóa và Thông tin huyện", "Phó Bí thư Thường trực Tỉnh ủy"
@@ -853,7 +871,7 @@ class Finder {
       m.alias = n == 1;
       if (titled && is_role) m.role = v_.TextSpan(t, i);
       if (titled && !is_role && t >= 2 && v_.IsPunct(t - 1, '-')) {
-        if (size_t org = org_ending_[t - 1]; org > 0) {
+        if (size_t org = OrgEnding(t - 1); org > 0) {
           size_t begin = org - 1;
           if (size_t r = B(kRoleTitles, begin)) m.role = v_.TextSpan(begin - r, t - 1);
         }
@@ -895,17 +913,17 @@ class Finder {
         place_sizes |= SizeBit(LowerSpan(l.begin + w, l.end));
       }
     }
-    std::vector<uint8_t> used(n_, 0);
+    // (kUsed: the tokens of the mentions found)
     for (auto* list : {&orgs_, &places_, &persons_}) {
       for (const Mention& m : *list) {
         if (RuleIs(m.rule, kGazetteerRule)) continue;  // "Đức" of "Đức Chinh"
-        for (size_t k = m.begin; k < m.end; ++k) used[k] = 1;
+        for (size_t k = m.begin; k < m.end; ++k) flags_[k] |= kUsed;
       }
     }
     std::vector<Mention> more;
     size_t q = 0;
     for (size_t i = Next(caps_, &q, 0); i < n_; i = Next(caps_, &q, i + 1)) {
-      if ((flags_[i] & (kIsCap | kIsTaken)) != kIsCap || used[i] || InsideName(i)) continue;
+      if ((flags_[i] & (kIsCap | kIsTaken | kUsed)) != kIsCap || InsideName(i)) continue;
       size_t n = NameRun4(i);
       if (n == 0) continue;
       std::string_view name = LowerSpan(i, i + n);
@@ -1059,8 +1077,8 @@ class Finder {
       if (--e.mentions == 0) c.value = std::move(*e.value);
       else c.value = *e.value;
       c.canonical = e.id;
-      c.role = m.role;
-      c.parent = m.parent;
+      if (!m.role.empty()) c.role = m.role;
+      if (!m.parent.empty()) c.parent = m.parent;
       c.rule = m.rule;
     }
   }
@@ -1086,8 +1104,10 @@ class Finder {
   std::unique_ptr<uint8_t[]> run_;      // NameRun(i, 4, true)
   // Where a mention may start and the capitals not taken, in order, each ended by n_ and UINT32_MAX.
   std::vector<uint32_t> starts_, caps_;
-  std::vector<uint32_t> org_ending_;    // end token → begin token + 1 of an organisation (0: none)
-  std::vector<uint32_t> org_starting_;  // begin token → end token + 1
+  // The organisations FindOrganizations found, as [begin, end) spans, and a bit (token & 63) of
+  // each begin and end: most tokens are turned away without a look at the spans.
+  std::vector<std::pair<uint32_t, uint32_t>> org_spans_;
+  uint64_t org_begin_bits_ = 0, org_end_bits_ = 0;
 };
 
 }  // namespace
