@@ -72,6 +72,9 @@ class Finder {
           initials += t.upper_initial;
           flags[e] = static_cast<uint16_t>(kIsWord | (t.upper_initial ? kIsCap : 0) | (t.all_upper ? kIsAcronym : 0));
           if (t.upper_initial) caps_.push_back(static_cast<uint32_t>(e));
+          if (t.e - t.b == kPersonWord.size() && std::memcmp(lower_ + t.b, kPersonWord.data(), kPersonWord.size()) == 0) {
+            person_words_.push_back(static_cast<uint32_t>(e));
+          }
           continue;
         }
         flags[e] = 0;
@@ -196,8 +199,8 @@ class Finder {
     org_spans_.reserve(orgs_.size());
     for (const Mention& o : orgs_) {
       org_spans_.push_back({static_cast<uint32_t>(o.begin), static_cast<uint32_t>(o.end)});
-      org_begin_bits_ |= uint64_t{1} << (o.begin & 63);
-      org_end_bits_ |= uint64_t{1} << (o.end & 63);
+      SetOrgBit(org_begin_bits_, o.begin);
+      SetOrgBit(org_end_bits_, o.end);
     }
     FindLocations();
     CollectPlaceNames();
@@ -252,17 +255,21 @@ class Finder {
   // Bytes of token i.
   size_t Bytes(size_t i) const { return tok_[i].e - tok_[i].b; }
 
+  // A filter of organisation begins or ends: a bit for token % 1024.
+  static constexpr size_t kOrgBitWords = 16;
+  static void SetOrgBit(uint64_t* bits, size_t k) { bits[(k >> 6) % kOrgBitWords] |= uint64_t{1} << (k & 63); }
+  static bool OrgBit(const uint64_t* bits, size_t k) { return (bits[(k >> 6) % kOrgBitWords] >> (k & 63)) & 1; }
   // Begin token + 1 of the organisation that ends at token `end`, end token + 1 of the one that
   // begins at `begin` (0: none); a later organisation of the same end or start wins.
   size_t OrgEnding(size_t end) const {
-    if (!((org_end_bits_ >> (end & 63)) & 1)) return 0;
+    if (!OrgBit(org_end_bits_, end)) return 0;
     for (size_t k = org_spans_.size(); k-- > 0;) {
       if (org_spans_[k].second == end) return org_spans_[k].first + 1;
     }
     return 0;
   }
   size_t OrgStarting(size_t begin) const {
-    if (!((org_begin_bits_ >> (begin & 63)) & 1)) return 0;
+    if (!OrgBit(org_begin_bits_, begin)) return 0;
     for (size_t k = org_spans_.size(); k-- > 0;) {
       if (org_spans_[k].first == begin) return org_spans_[k].second + 1;
     }
@@ -751,11 +758,10 @@ class Finder {
   // nationality case cannot arise and the place need not be looked up.
   bool PersonWordBefore(size_t i) const {
     size_t reach = lex_.places.max_tokens() + 1;
-    constexpr std::string_view kWord = "người";
-    for (size_t k = i > reach ? i - reach : 0; k + 2 <= i; ++k) {
-      if (Bytes(k) == kWord.size() && WordIs(k, kWord)) return true;
-    }
-    return false;
+    size_t from = i > reach ? i - reach : 0;
+    // the first "người" at or after `from`, before i - 1
+    auto it = std::lower_bound(person_words_.begin(), person_words_.end(), static_cast<uint32_t>(from));
+    return it != person_words_.end() && *it + 2 <= i;
   }
 
   // [b, e) is the name of a place already written with its administrative word.
@@ -1104,10 +1110,13 @@ class Finder {
   std::unique_ptr<uint8_t[]> run_;      // NameRun(i, 4, true)
   // Where a mention may start and the capitals not taken, in order, each ended by n_ and UINT32_MAX.
   std::vector<uint32_t> starts_, caps_;
-  // The organisations FindOrganizations found, as [begin, end) spans, and a bit (token & 63) of
+  // The words "người" (person, people), in order: a nationality may follow them (TitleBefore).
+  static constexpr std::string_view kPersonWord = "người";
+  std::vector<uint32_t> person_words_;
+  // The organisations FindOrganizations found, as [begin, end) spans, and a bit (SetOrgBit) of
   // each begin and end: most tokens are turned away without a look at the spans.
   std::vector<std::pair<uint32_t, uint32_t>> org_spans_;
-  uint64_t org_begin_bits_ = 0, org_end_bits_ = 0;
+  uint64_t org_begin_bits_[kOrgBitWords] = {}, org_end_bits_[kOrgBitWords] = {};
 };
 
 }  // namespace
