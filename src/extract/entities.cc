@@ -54,6 +54,7 @@ class Finder {
     }
     const Token* tok = tok_ = &v.tok(0);
     lower_ = v.LowerSpan(0, 1).data() - tok[0].b;
+    norm_ = v.norm().data();
     uint16_t* flags = flags_.get();
     // One pass over the tokens: the word flags, the capitals, the bare numbers. All-caps lines
     // (menus, banners: "THÔNG TIN NHIỆM VỤ KH&CN") hold no names. Every token's flags are
@@ -235,11 +236,11 @@ class Finder {
   bool Cap(size_t i) const { return Has(i, kIsCap); }
   bool Acronym(size_t i) const { return Has(i, kIsAcronym); }
   // Token i continues a name: separated from i - 1 by one blank, same line.
-  bool Spaced(size_t i) const { return i < v_.size() && v_.tok(i).space_before; }
+  bool Spaced(size_t i) const { return i < n_ && tok_[i].space_before; }
   bool SentenceStart(size_t i) const {
-    if (i == 0 || i >= v_.size()) return true;
-    const Token& p = v_.tok(i - 1);
-    if (p.kind == TokenKind::kBreak || v_.tok(i).sentence != p.sentence) return true;
+    if (i == 0 || i >= n_) return true;
+    const Token& p = tok_[i - 1];
+    if (p.kind == TokenKind::kBreak || tok_[i].sentence != p.sentence) return true;
     if (p.kind == TokenKind::kPunct) {
       std::string_view t = v_.Text(i - 1);
       return t == ":" || t == "(" || t == "\"" || t == "\xE2\x80\x9C" || t == "-" || t == ";";
@@ -252,6 +253,12 @@ class Finder {
     return std::string_view(lower_ + tok_[b].b, tok_[e - 1].e - tok_[b].b);
   }
   std::string_view LowerAt(size_t i) const { return LowerSpan(i, i + 1); }
+  // DocView's Is, IsWord and IsPunct, without the calls.
+  bool Is(size_t i, TokenKind k) const { return i < n_ && tok_[i].kind == k; }
+  bool IsWordTok(size_t i) const { return Is(i, TokenKind::kWord); }
+  bool IsPunct(size_t i, char c) const {
+    return Is(i, TokenKind::kPunct) && tok_[i].e - tok_[i].b == 1 && norm_[tok_[i].b] == c;
+  }
   // Bytes of token i.
   size_t Bytes(size_t i) const { return tok_[i].e - tok_[i].b; }
 
@@ -288,7 +295,7 @@ class Finder {
   // word that starts a title, a head or an administrative word.
   size_t NameRun(size_t i, size_t max, bool first_adjacent_ok = false) const {
     size_t n = 0;
-    while (n < max && i + n < v_.size() && Cap(i + n) && !Acronym(i + n) &&
+    while (n < max && i + n < n_ && Cap(i + n) && !Acronym(i + n) &&
            (n == 0 ? (first_adjacent_ok || Spaced(i)) : Spaced(i + n))) {
       // A title, head or administrative word ends the name when a capitalised name follows it
       // ("Nguyễn Văn A Giám đốc Sở …"); "Khoa" in "Bế Đăng Khoa –" is a given name.
@@ -324,30 +331,30 @@ class Finder {
   size_t OrgName(size_t j) const {
     size_t k = j;
     bool last_cap = false;
-    while (k < v_.size() && (Spaced(k) || v_.IsPunct(k, ','))) {
+    while (k < n_ && (Spaced(k) || IsPunct(k, ','))) {
       // "Bộ Lao động - Thương binh và Xã hội": a spaced dash between a lower-case word of the
       // name and a capitalised one that is no place, title or person joins two halves of one name.
-      if (v_.IsPunct(k, '-') && k > j && v_.IsWord(k - 1) && !v_.tok(k - 1).upper_initial && Spaced(k + 1) &&
-          v_.IsWord(k + 1) && v_.tok(k + 1).upper_initial && !v_.tok(k + 1).all_upper && !M(kPlaces, k + 1) &&
+      if (IsPunct(k, '-') && k > j && IsWordTok(k - 1) && !tok_[k - 1].upper_initial && Spaced(k + 1) &&
+          IsWordTok(k + 1) && tok_[k + 1].upper_initial && !tok_[k + 1].all_upper && !M(kPlaces, k + 1) &&
           !M(kPlaceWords, k + 1) && !M(kRoleTitles, k + 1) && !M(kPersonTitles, k + 1) &&
-          !Surname(k + 1) && v_.IsWord(k + 2) && !v_.tok(k + 2).upper_initial) {
+          !Surname(k + 1) && IsWordTok(k + 2) && !tok_[k + 2].upper_initial) {
         ++k;
         continue;
       }
-      if (v_.Is(k, TokenKind::kWord) || v_.Is(k, TokenKind::kAlnum)) {
-        if (v_.tok(k).upper_initial) {
-          bool place = M(kPlaceWords, k) && !(v_.IsWord(k + 1) && !v_.tok(k + 1).upper_initial);  // not "Xã hội"
+      if (Is(k, TokenKind::kWord) || Is(k, TokenKind::kAlnum)) {
+        if (tok_[k].upper_initial) {
+          bool place = M(kPlaceWords, k) && !(IsWordTok(k + 1) && !tok_[k + 1].upper_initial);  // not "Xã hội"
           if ((Acronym(k) && M(kPlaceWords, k)) || (k > j && (place || M(kRoleTitles, k)))) break;
           // "Giám đốc Sở KH&CN Hà Thị Lụa": after a title, a family name and two more capitals
           // begin the person's name, not more of the organisation's.
           if (role_before_ && Surname(k) && NameRun4(k) >= 3) break;
           // "Y tế" completes a word; "KH&CN bám", "Hà Nội dự" do not
-          last_cap = !v_.tok(k).all_upper && !(k > j && Cap(k - 1) && Spaced(k));
+          last_cap = !tok_[k].all_upper && !(k > j && Cap(k - 1) && Spaced(k));
           ++k;
           continue;
         }
         // An administrative word ends the name only when it introduces a place ("xã hội" does not).
-        if ((M(kPlaceWords, k) && (Cap(k + M(kPlaceWords, k)) || v_.Is(k + M(kPlaceWords, k), TokenKind::kNumber))) ||
+        if ((M(kPlaceWords, k) && (Cap(k + M(kPlaceWords, k)) || Is(k + M(kPlaceWords, k), TokenKind::kNumber))) ||
             M(kNameStops, k)) {
           break;
         }
@@ -359,7 +366,7 @@ class Finder {
           return M(kPlaceWords, q) > 0 && !(WordIs(q, "xã") && WordIs(q + 1, "hội")) &&
                  !(q > 0 && WordIs(q - 1, "nông") && WordIs(q, "thôn"));
         };
-        while (r < v_.size() && r - k < 3 && v_.IsWord(r) && Spaced(r) && !v_.tok(r).upper_initial &&
+        while (r < n_ && r - k < 3 && IsWordTok(r) && Spaced(r) && !tok_[r].upper_initial &&
                !M(kNameStops, r) && !place_word(r)) {
           ++r;
         }
@@ -367,10 +374,10 @@ class Finder {
         bool and_head = false;
         for (size_t q = k; q < r; ++q) and_head = and_head || (WordIs(q, "và") && M(kOrgHeads, r));
         // "Thương binh và Xã hội": "Xã" before a lower-case word introduces no place.
-        bool place_next = M(kPlaceWords, r) && !(v_.IsWord(r + 1) && !v_.tok(r + 1).upper_initial);
+        bool place_next = M(kPlaceWords, r) && !(IsWordTok(r + 1) && !tok_[r + 1].upper_initial);
         // "phòng chống dịch Covid-19": a capitalised code counts as the capital reached.
-        bool cap_r = Cap(r) || (v_.Is(r, TokenKind::kAlnum) && v_.tok(r).upper_initial);
-        if (r > k && r < v_.size() && cap_r && Spaced(r) && !place_next &&
+        bool cap_r = Cap(r) || (Is(r, TokenKind::kAlnum) && tok_[r].upper_initial);
+        if (r > k && r < n_ && cap_r && Spaced(r) && !place_next &&
             !M(kRoleTitles, r) && !and_head) {
           k = r;
           continue;
@@ -378,8 +385,8 @@ class Finder {
         // "Ngân hàng Chính sách xã hội huyện Hòa An", "Phòng Nông nghiệp và Phát triển nông thôn
         // huyện Nguyên Bình": a lower-case run that ends the name right before the place it
         // belongs to.
-        if (r > k && r < v_.size() && last_cap && place_next && Spaced(r) && !and_head &&
-            (Cap(r + M(kPlaceWords, r)) || v_.Is(r + M(kPlaceWords, r), TokenKind::kNumber))) {
+        if (r > k && r < n_ && last_cap && place_next && Spaced(r) && !and_head &&
+            (Cap(r + M(kPlaceWords, r)) || Is(r + M(kPlaceWords, r), TokenKind::kNumber))) {
           k = r;
           break;
         }
@@ -395,14 +402,14 @@ class Finder {
         }
         break;
       }
-      if (v_.IsPunct(k, '&') && Cap(k + 1)) {
+      if (IsPunct(k, '&') && Cap(k + 1)) {
         k += 1;
         continue;
       }
       // "Sở Văn hoá, Thể thao và Du lịch": a list of fields, its last joined by "và"
-      if (v_.IsPunct(k, ',') && Cap(k + 1) && Spaced(k + 1)) {
+      if (IsPunct(k, ',') && Cap(k + 1) && Spaced(k + 1)) {
         bool list = false;
-        for (size_t q = k + 2; q < v_.size() && q <= k + 5 && !list; ++q) list = WordIs(q, "và") && Cap(q + 1);
+        for (size_t q = k + 2; q < n_ && q <= k + 5 && !list; ++q) list = WordIs(q, "và") && Cap(q + 1);
         if (list) {
           k += 1;
           continue;
@@ -418,7 +425,7 @@ class Finder {
   // After "tỉnh", "thành phố", "TP" the name is a known province or city (so "UBND tỉnh Hoàng
   // Văn Minh" ends at "tỉnh"); after other words, a run of capitals. Returns the name's length.
   size_t PlaceNameAfter(size_t j, size_t w) const {
-    size_t n = NameRun(j + w, 4, !Spaced(j + w) && v_.IsPunct(j + w - 1, '.'));
+    size_t n = NameRun(j + w, 4, !Spaced(j + w) && IsPunct(j + w - 1, '.'));
     if (n == 0 && Acronym(j + w)) n = 1;  // "TP.HCM"
     std::string word(LowerSpan(j, j + w));
     if (word == "tỉnh" || word == "thành phố" || word == "tp" || word == "tp.") {
@@ -433,7 +440,7 @@ class Finder {
   size_t PlaceSuffix(size_t j, bool allow_bare, size_t* name_begin) const {
     size_t w = M(kPlaceWords, j);
     *name_begin = j;
-    if (w == 0 || !Spaced(j) || (v_.tok(j).upper_initial && !Acronym(j))) return j;
+    if (w == 0 || !Spaced(j) || (tok_[j].upper_initial && !Acronym(j))) return j;
     size_t n = PlaceNameAfter(j, w);
     if (n > 0) {
       *name_begin = j + w;
@@ -444,9 +451,9 @@ class Finder {
 
   // A capitalised word within the next four tokens: lower-case words start a name only there.
   bool NearCapital(size_t i, size_t reach = 4) const {
-    for (size_t k = i + 1; k < v_.size() && k <= i + reach; ++k) {
+    for (size_t k = i + 1; k < n_ && k <= i + reach; ++k) {
       if (Cap(k)) return true;
-      if (v_.Is(k, TokenKind::kBreak)) return false;
+      if (Is(k, TokenKind::kBreak)) return false;
     }
     return false;
   }
@@ -455,28 +462,28 @@ class Finder {
     size_t q = 0;
     for (size_t i = Next(starts_, &q, 0); i < n_; i = Next(starts_, &q, i + 1)) {
       if (!Has(i, kIsWord) || Has(i, kIsTaken)) continue;
-      if (!v_.tok(i).upper_initial && !NearCapital(i)) continue;
+      if (!tok_[i].upper_initial && !NearCapital(i)) continue;
       const std::string* known = nullptr;
       size_t head = M(kOrgHeads, i);
       if (head > 0 && M(kRoleTitles, i) > head) head = 0;  // "Bộ trưởng" is a title
       if (head > 0 && M(kNotOrgHeads, i) > head) head = 0;  // "Khoa học", "Hội nghị"
       if (head > 0 && M(kPlaces, i) > head) head = 0;         // "Đài Loan" is a place
-      if (head > 0 && M(kKnownOrgs, i) >= head && v_.tok(i).upper_initial) head = 0;  // "Chính phủ"
+      if (head > 0 && M(kKnownOrgs, i) >= head && tok_[i].upper_initial) head = 0;  // "Chính phủ"
       if (head == 1 && Surname(i) && NameRun4(i) >= 3) head = 0;  // "Đoàn Thu Hà"
-      if (head > 0 && M(kNotOrgHeads, i) == head && !v_.tok(i).all_upper &&
-          !(v_.tok(i).upper_initial && Cap(i + head))) {
+      if (head > 0 && M(kNotOrgHeads, i) == head && !tok_[i].all_upper &&
+          !(tok_[i].upper_initial && Cap(i + head))) {
         head = 0;
       }
       if (head > 0) {
         std::string_view head_text = LowerSpan(i, i + head);
         size_t syllables = std::count(head_text.begin(), head_text.end(), ' ') + 1;
         bool standalone = syllables >= 3 || Acronym(i);
-        bool capital = v_.tok(i).upper_initial;
+        bool capital = tok_[i].upper_initial;
         // A lower-case head names a body only when it has two syllables or more ("tập đoàn
         // Thành Công", "ngân hàng Nhà nước"; "trụ sở UBND" is no "sở"), is no common noun, and
         // does not end a noun begun by the word before it ("cán bộ").
         if (!capital && (syllables < 2 || M(kNotOrgHeads, i) > 0 ||
-                         (i > 0 && v_.IsWord(i - 1) && v_.Match(lex_.nouns, i - 1) > 1))) {
+                         (i > 0 && IsWordTok(i - 1) && v_.Match(lex_.nouns, i - 1) > 1))) {
           continue;
         }
         role_before_ = B(kRoleTitles, i) > 0 || B(kPersonTitles, i) > 0;
@@ -488,7 +495,7 @@ class Finder {
         if (!capital && !standalone && !has_name) continue;
         Mention m{RecordType::kOrganization, i, end, {}, {}, head_text, {}, {}, {}, "organization.head"};
         // "(KH&CN)": an abbreviation defined right after the name
-        if (v_.IsPunct(end, '(') && Acronym(end + 1) && v_.IsPunct(end + 2, ')')) {
+        if (IsPunct(end, '(') && Acronym(end + 1) && IsPunct(end + 2, ')')) {
           m.abbr = v_.Text(end + 1);
           end += 3;
         }
@@ -517,7 +524,7 @@ class Finder {
         i = suffix - 1;
         continue;
       }
-      if (v_.tok(i).upper_initial && M(kKnownOrgs, i) > 0) {
+      if (tok_[i].upper_initial && M(kKnownOrgs, i) > 0) {
         size_t n = v_.Match(lex_.known_orgs, i, &known);
         // Only as a whole name: not inside a longer capitalised run.
         if (InsideName(i)) continue;
@@ -531,7 +538,7 @@ class Finder {
           m.key = LowerName(TraditionalTones(m.value));
           n += g;
         }
-        if (v_.IsPunct(i + n, '(') && Acronym(i + n + 1) && v_.IsPunct(i + n + 2, ')')) {  // "(WHO)"
+        if (IsPunct(i + n, '(') && Acronym(i + n + 1) && IsPunct(i + n + 2, ')')) {  // "(WHO)"
           m.abbr = v_.Text(i + n + 1);
           abbr_key_[m.abbr] = m.key;
           m.end = i + n + 3;
@@ -542,9 +549,9 @@ class Finder {
         continue;
       }
       // "Theo Reuters" alone on a line: the source is an organisation.
-      if (v_.tok(i).upper_initial && (i == 0 || tok_[i - 1].kind == TokenKind::kBreak) && WordIs(i, "theo")) {
+      if (tok_[i].upper_initial && (i == 0 || tok_[i - 1].kind == TokenKind::kBreak) && WordIs(i, "theo")) {
         size_t n = NameRun(i + 1, 4);
-        if (n > 0 && (i + 1 + n == v_.size() || v_.Is(i + 1 + n, TokenKind::kBreak))) {
+        if (n > 0 && (i + 1 + n == n_ || Is(i + 1 + n, TokenKind::kBreak))) {
           std::string name(v_.TextSpan(i + 1, i + 1 + n));
           const std::string* known2 = nullptr;
           std::string value = v_.Match(lex_.known_orgs, i + 1, &known2) == n ? *known2 : name;
@@ -577,11 +584,11 @@ class Finder {
     size_t place_b = m.end;  // where a place written after the name begins
     {
       size_t k = name_e;
-      if (!m.abbr.empty() && v_.IsPunct(k, '(')) k += 3;
+      if (!m.abbr.empty() && IsPunct(k, '(')) k += 3;
       if (k < m.end && M(kPlaceWords, k)) place_b = k;
     }
     for (size_t k = m.begin; k < m.end; ++k) {
-      if (!m.abbr.empty() && k == name_e && v_.IsPunct(k, '(')) {
+      if (!m.abbr.empty() && k == name_e && IsPunct(k, '(')) {
         k += 2;  // "(KH&CN)" stays out of the value
         continue;
       }
@@ -600,10 +607,10 @@ class Finder {
       if (Acronym(k)) {
         if (const std::string* full = lex_.acronyms.Find(LowerAt(k))) word = *full;
       }
-      if (!value.empty() && v_.tok(k).space_before) value += ' ';
+      if (!value.empty() && tok_[k].space_before) value += ' ';
       value += word;
       if (k < name_e || name_b == m.begin) {
-        if (!key_words.empty() && v_.tok(k).space_before) key_words += ' ';
+        if (!key_words.empty() && tok_[k].space_before) key_words += ' ';
         key_words += word;
       }
     }
@@ -619,7 +626,7 @@ class Finder {
     }
     // "ngân hàng Nhà nước" → "Ngân hàng Nhà nước": a name starts with a capital
     if (!m.value.empty() && m.value[0] >= 'a' && m.value[0] <= 'z') m.value[0] = static_cast<char>(m.value[0] - 32);
-    else if (!m.value.empty() && !v_.tok(m.begin).upper_initial) {
+    else if (!m.value.empty() && !tok_[m.begin].upper_initial) {
       icu::UnicodeString u = icu::UnicodeString::fromUTF8(m.value);
       u.replace(0, 1, icu::UnicodeString(u.char32At(0)).toUpper());
       m.value.clear();
@@ -634,15 +641,15 @@ class Finder {
     size_t q = 0;
     for (size_t i = Next(starts_, &q, 0); i < n_; i = Next(starts_, &q, i + 1)) {
       if (!Has(i, kIsWord) || Has(i, kIsTaken)) continue;
-      if (!v_.tok(i).upper_initial && !NearCapital(i, 3) && !v_.Is(i + 1, TokenKind::kNumber)) continue;
+      if (!tok_[i].upper_initial && !NearCapital(i, 3) && !Is(i + 1, TokenKind::kNumber)) continue;
       size_t w = M(kPlaceWords, i);
       // "Hợp tác xã Nông nghiệp …" is a cooperative, not a commune: words of not_place_before.txt
       // turn the place word away too.
       if (w > 0 && v_.MatchBefore(lex_.not_place_before, i) > 0) w = 0;
-      if (w > 0 && (!v_.tok(i).upper_initial || SentenceStart(i) || Acronym(i))) {  // "TP Đà Nẵng"
+      if (w > 0 && (!tok_[i].upper_initial || SentenceStart(i) || Acronym(i))) {  // "TP Đà Nẵng"
         size_t n = PlaceNameAfter(i, w);
         // "phường 2", "quận 7": numbered wards and districts
-        if (n == 0 && v_.Is(i + w, TokenKind::kNumber) && Spaced(i + w) && v_.Text(i + w).size() <= 2 &&
+        if (n == 0 && Is(i + w, TokenKind::kNumber) && Spaced(i + w) && v_.Text(i + w).size() <= 2 &&
             (WordIs(i, "phường") || WordIs(i, "quận") || WordIs(i, "khu") || WordIs(i, "ấp"))) {
           n = 1;
         }
@@ -679,11 +686,11 @@ class Finder {
     for (size_t k = 0; k + 1 < places_.size(); ++k) {
       Mention& a = places_[k];
       const Mention& b = places_[k + 1];
-      if (v_.IsPunct(a.end, ',') && b.begin == a.end + 1 && RuleIs(b.rule, kPlaceWordRule)) {
+      if (IsPunct(a.end, ',') && b.begin == a.end + 1 && RuleIs(b.rule, kPlaceWordRule)) {
         a.parent = v_.TextSpan(b.begin, b.end);
       }
       // "huyện Trùng Khánh (Cao Bằng)"
-      if (v_.IsPunct(a.end, '(') && b.begin == a.end + 1 && v_.IsPunct(b.end, ')')) {
+      if (IsPunct(a.end, '(') && b.begin == a.end + 1 && IsPunct(b.end, ')')) {
         a.parent = v_.TextSpan(b.begin, b.end);
       }
     }
@@ -786,7 +793,7 @@ class Finder {
 
   // A role written after the name: "Bế Đăng Khoa – Giám đốc Sở KH&CN".
   std::string_view RoleAfter(size_t e) const {
-    if (!(v_.IsPunct(e, '-') || v_.IsPunct(e, ','))) return {};
+    if (!(IsPunct(e, '-') || IsPunct(e, ','))) return {};
     size_t r = M(kRoleTitles, e + 1);
     if (r == 0) return {};
     size_t end = e + 1 + r;
@@ -795,7 +802,7 @@ class Finder {
     } else {
       // "Trưởng phòng Văn hóa và Thông tin huyện", "Phó Bí thư Thường trực Tỉnh ủy"
       bool last_cap = false;
-      while (end < v_.size() && Spaced(end) && v_.IsWord(end)) {
+      while (end < n_ && Spaced(end) && IsWordTok(end)) {
         if (Cap(end)) {
           last_cap = true;
         } else if (size_t w = M(kPlaceWords, end)) {
@@ -817,7 +824,7 @@ class Finder {
     // The title before a capital (TitleBefore) is the costliest question: it is asked last.
     auto titled_at = [&](size_t i, bool* is_role, size_t* t) {
       *t = TitleBefore(i, is_role);
-      return *t < i && (!v_.tok(*t).upper_initial || SentenceStart(*t) || *is_role);
+      return *t < i && (!tok_[*t].upper_initial || SentenceStart(*t) || *is_role);
     };
     size_t q = 0;
     for (size_t i = Next(caps_, &q, 0); i < n_; i = Next(caps_, &q, i + 1)) {
@@ -865,7 +872,7 @@ class Finder {
       if (may_shift && no_name()) continue;
       // After a role, one word followed by a lower-case word is the title's complement ("Bộ
       // trưởng Y tế", "Hoa hậu Quốc tế").
-      if (titled && is_role && n == 1 && v_.IsWord(i + 1) && !v_.tok(i + 1).upper_initial && Spaced(i + 1)) continue;
+      if (titled && is_role && n == 1 && IsWordTok(i + 1) && !tok_[i + 1].upper_initial && Spaced(i + 1)) continue;
       // Without a title, a name starts with a family name and has three syllables or more
       // ("Nguyễn Văn Hùng"; "Kim Tuyên" is a tea), and is not a place ("Thái Bình Dương").
       if (!titled && !(n >= 3 && M(kPlaces, i) < n && Surname(i))) continue;
@@ -876,7 +883,7 @@ class Finder {
       m.key = LowerName(m.value);
       m.alias = n == 1;
       if (titled && is_role) m.role = v_.TextSpan(t, i);
-      if (titled && !is_role && t >= 2 && v_.IsPunct(t - 1, '-')) {
+      if (titled && !is_role && t >= 2 && IsPunct(t - 1, '-')) {
         if (size_t org = OrgEnding(t - 1); org > 0) {
           size_t begin = org - 1;
           if (size_t r = B(kRoleTitles, begin)) m.role = v_.TextSpan(begin - r, t - 1);
@@ -947,19 +954,19 @@ class Finder {
       } else if (auto it = name_sizes & SizeBit(name) ? names.find(name) : names.end(); it != names.end()) {
         Mention m{RecordType::kPerson, i, i + n, it->second->key, it->second->value, {}, {}, {}, {}, "person.repeat"};
         more.push_back(std::move(m));
-      } else if (n >= 2 && !WordIs(i, "theo") && n <= 4 && (i + n == v_.size() || v_.Is(i + n, TokenKind::kBreak)) &&
-                 (i == 0 || v_.Is(i - 1, TokenKind::kBreak)) && Bytes(i) > 1) {
+      } else if (n >= 2 && !WordIs(i, "theo") && n <= 4 && (i + n == n_ || Is(i + n, TokenKind::kBreak)) &&
+                 (i == 0 || Is(i - 1, TokenKind::kBreak)) && Bytes(i) > 1) {
         // a byline: the line holds the name alone, and it is the document's last line
         size_t k = i + n;
-        while (k < v_.size() && v_.Is(k, TokenKind::kBreak)) ++k;
+        while (k < n_ && Is(k, TokenKind::kBreak)) ++k;
         // ... or the line before a last "Theo <source>" line
-        if (k < v_.size() && WordIs(k, "theo") && v_.tok(k).upper_initial) {
+        if (k < n_ && WordIs(k, "theo") && tok_[k].upper_initial) {
           size_t q = k;
-          while (q < v_.size() && !v_.Is(q, TokenKind::kBreak)) ++q;
-          while (q < v_.size() && v_.Is(q, TokenKind::kBreak)) ++q;
-          if (q == v_.size()) k = q;
+          while (q < n_ && !Is(q, TokenKind::kBreak)) ++q;
+          while (q < n_ && Is(q, TokenKind::kBreak)) ++q;
+          if (q == n_) k = q;
         }
-        if (k == v_.size()) {
+        if (k == n_) {
           Mention m{RecordType::kPerson, i, i + n, std::string(name), TraditionalTones(v_.TextSpan(i, i + n)), {}, {}, {},
                     {}, "person.byline"};
           more.push_back(std::move(m));
@@ -1094,6 +1101,7 @@ class Finder {
   const size_t n_;  // tokens
   const Token* tok_ = nullptr;   // v_'s tokens
   const char* lower_ = nullptr;  // v_'s lower-case text (the tokens' offsets point into it)
+  const char* norm_ = nullptr;   // v_'s normalized text (the same offsets)
   std::vector<Mention> orgs_, places_, persons_;
   std::map<std::string_view, std::string> abbr_key_;  // (views of the document's text)
   std::set<std::string_view> place_names_;  // (views of the document's lower-case text)

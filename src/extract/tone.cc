@@ -4,6 +4,9 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <bit>
+#include <cstdint>
+#include <cstring>
 #include <unordered_map>
 
 namespace vnextract::internal {
@@ -24,10 +27,29 @@ bool AsciiLetter(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z
 // non-ASCII letter — the "oa", "oe", "uy" of the rule — go through TraditionalTonesSlow (which
 // would also move tones after ô, ơ or ư in text that is no Vietnamese, such as "Lộà"; such names
 // stay as written).
+// (Eight bytes at a time: every name is scanned, and most have no such pair.)
+uint64_t Load8(const char* p) {
+  uint64_t w;
+  std::memcpy(&w, p, 8);
+  return w;
+}
+constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+// The high bit of every byte of v that is zero (exactly: no borrow crosses bytes).
+uint64_t ZeroBytes(uint64_t v) { return ~((((v & ~kHigh) + ~kHigh) | v) & kHigh) & kHigh; }
+
 bool HasPlainOuBeforeNonAscii(std::string_view nfc) {
-  for (size_t i = 0; i + 1 < nfc.size(); ++i) {
-    char c = nfc[i];
-    if ((c == 'o' || c == 'O' || c == 'u' || c == 'U') && (static_cast<unsigned char>(nfc[i + 1]) & 0x80)) return true;
+  const char* p = nfc.data();
+  size_t i = 0;
+  if constexpr (std::endian::native == std::endian::little) {
+    for (; i + 9 <= nfc.size(); i += 8) {
+      uint64_t x = Load8(p + i) | (0x20 * kOnes);  // 'O' → 'o', 'U' → 'u' (and only they become 'o', 'u')
+      uint64_t ou = ZeroBytes(x ^ ('o' * kOnes)) | ZeroBytes(x ^ ('u' * kOnes));
+      if (ou & Load8(p + i + 1) & kHigh) return true;  // byte k is o/u and byte k + 1 non-ASCII
+    }
+  }
+  for (; i + 1 < nfc.size(); ++i) {
+    char c = p[i];
+    if ((c == 'o' || c == 'O' || c == 'u' || c == 'U') && (static_cast<unsigned char>(p[i + 1]) & 0x80)) return true;
   }
   return false;
 }
