@@ -64,13 +64,11 @@ class Finder {
     for (size_t b = 0; b < n;) {
       const size_t line_caps = caps_.size();
       size_t e = b;
-      unsigned words = 0, caps = 0, initials = 0;
+      size_t others = 0, caps = 0;  // tokens that are no word; words in capitals
       for (; e < n; ++e) {
         const Token& t = tok[e];
         if (t.kind == TokenKind::kWord) {
-          ++words;
           caps += t.all_upper;
-          initials += t.upper_initial;
           flags[e] = static_cast<uint16_t>(kIsWord | (t.upper_initial ? kIsCap : 0) | (t.all_upper ? kIsAcronym : 0));
           if (t.upper_initial) caps_.push_back(static_cast<uint32_t>(e));
           if (t.e - t.b == kPersonWord.size() && std::memcmp(lower_ + t.b, kPersonWord.data(), kPersonWord.size()) == 0) {
@@ -80,8 +78,10 @@ class Finder {
         }
         flags[e] = 0;
         if (t.kind == TokenKind::kBreak) break;
+        ++others;
         if (t.kind == TokenKind::kNumber) numbers.push_back(static_cast<uint32_t>(e));
       }
+      const size_t words = e - b - others, initials = caps_.size() - line_caps;  // (a capital per initial)
       // all capitals (menus, banners), or every word capitalised (a headline in title case)
       if ((words >= 2 && caps * 10 >= words * 7) || (words >= 5 && initials * 10 >= words * 9)) {
         for (size_t k = b; k < e; ++k) flags[k] |= kIsTaken;
