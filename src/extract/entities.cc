@@ -3,6 +3,8 @@
 // an administrative word ("huyện", "TP."), or starting with a family name; gazetteers add
 // provinces, cities, countries and well-known bodies. Mentions of one entity share an id.
 #include <algorithm>
+#include <bit>
+#include <charconv>
 #include <cstdint>
 #include <cstring>
 #include <map>
@@ -38,6 +40,35 @@ struct Mention {
 constexpr const char kPlaceWordRule[] = "location.place_word";
 constexpr const char kGazetteerRule[] = "location.gazetteer";
 bool RuleIs(const char* rule, const char* name) { return rule == name; }
+
+// (kind, key) → entity for Link: open addressing over views of the mentions' keys. Only found and
+// added to, never walked: no order is needed.
+class KeyIndex {
+ public:
+  explicit KeyIndex(size_t keys) : slots_(std::bit_ceil(2 * keys + 2)) {}
+  // The entity of (p, key), or a slot holding -1 to write the new entity to (before any other
+  // Find).
+  int* Find(int p, std::string_view key) {
+    const size_t mask = slots_.size() - 1;
+    for (size_t h = (std::hash<std::string_view>{}(key) + static_cast<size_t>(p)) & mask;; h = (h + 1) & mask) {
+      Slot& s = slots_[h];
+      if (s.entity < 0) {
+        s.p = p;
+        s.key = key;
+        return &s.entity;
+      }
+      if (s.p == p && s.key == key) return &s.entity;
+    }
+  }
+
+ private:
+  struct Slot {
+    int p = 0;
+    int entity = -1;
+    std::string_view key;
+  };
+  std::vector<Slot> slots_;
+};
 
 class Finder {
  public:
@@ -1028,23 +1059,25 @@ class Finder {
     for (auto* list : {&orgs_, &places_, &persons_}) {
       for (Mention& m : *list) {
         bool bad = false;
-        for (size_t k = m.begin; k < m.end; ++k) bad = bad || (flags_[k] & kIsTaken);
+        for (size_t k = m.begin; k < m.end && !bad; ++k) bad = flags_[k] & kIsTaken;
         if (!bad) all.push_back(&m);
       }
     }
     std::stable_sort(all.begin(), all.end(), [](const Mention* a, const Mention* b) { return a->begin < b->begin; });
     struct Entity {
-      std::string id;
+      char id[16];            // "P12" (id_size bytes)
+      size_t id_size;
       std::string* value;     // the fullest name written: one of its mentions' values
       std::string_view head;  // (views of a mention's head and key)
       std::string_view last;  // last syllable of a person's name
       int mentions = 0;       // left to write out
     };
     std::vector<Entity> entities;
+    entities.reserve(all.size());
     std::vector<int> entity_of(all.size(), -1);
     int counters[3] = {0, 0, 0};
     auto prefix = [](RecordType t) { return t == RecordType::kPerson ? 0 : t == RecordType::kOrganization ? 1 : 2; };
-    std::map<std::pair<int, std::string_view>, int> by_key;  // (views of the mentions' keys)
+    KeyIndex by_key(all.size());  // (views of the mentions' keys)
     for (size_t k = 0; k < all.size(); ++k) {
       Mention& m = *all[k];
       int p = prefix(m.type);
@@ -1059,18 +1092,21 @@ class Finder {
           if (entities[e].id[0] == 'P' && entities[e].last == m.key) found = e;
         }
       }
+      int* slot = nullptr;  // by_key's entry for (p, m.key)
       if (found < 0) {
-        auto it = by_key.find({p, m.key});
-        if (it != by_key.end()) found = it->second;
+        slot = by_key.Find(p, m.key);
+        found = *slot;
       }
       if (found < 0) {
         static const char kLetters[] = {'P', 'O', 'L'};
-        Entity e{std::string(1, kLetters[p]) + std::to_string(++counters[p]), &m.value, m.head, {}};
+        Entity e{{kLetters[p]}, 1, &m.value, m.head, {}};
+        e.id_size = static_cast<size_t>(std::to_chars(e.id + 1, e.id + sizeof e.id, ++counters[p]).ptr - e.id);
         size_t sp = m.key.rfind(' ');
         e.last = sp == std::string::npos ? std::string_view(m.key) : std::string_view(m.key).substr(sp + 1);
         entities.push_back(std::move(e));
         found = static_cast<int>(entities.size()) - 1;
-        by_key[{p, m.key}] = found;
+        if (!slot) slot = by_key.Find(p, m.key);
+        *slot = found;
       } else if (m.value.size() > entities[found].value->size() && !m.alias) {
         entities[found].value = &m.value;  // the fullest name written
       }
@@ -1089,7 +1125,7 @@ class Finder {
       // (the value is read no more after the entity's last mention)
       if (--e.mentions == 0) c.value = std::move(*e.value);
       else c.value = *e.value;
-      c.canonical = e.id;
+      c.canonical.assign(e.id, e.id_size);
       if (!m.role.empty()) c.role = m.role;
       if (!m.parent.empty()) c.parent = m.parent;
       c.rule = m.rule;
