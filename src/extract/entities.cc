@@ -41,32 +41,62 @@ constexpr const char kPlaceWordRule[] = "location.place_word";
 constexpr const char kGazetteerRule[] = "location.gazetteer";
 bool RuleIs(const char* rule, const char* name) { return rule == name; }
 
-// (kind, key) → entity for Link: open addressing over views of the mentions' keys. Only found and
-// added to, never walked: no order is needed.
-class KeyIndex {
+// A hash of a short view of text (names: a few to a few dozen bytes).
+inline uint64_t HashView(std::string_view s) {
+  constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
+  const char* p = s.data();
+  size_t n = s.size();
+  uint64_t h = n * kMul, w;
+  for (; n > 8; n -= 8, p += 8) {
+    std::memcpy(&w, p, 8);
+    h = (h ^ w) * kMul;
+    h ^= h >> 29;
+  }
+  w = 0;
+  std::memcpy(&w, p, n);
+  h = (h ^ w) * kMul;
+  return h ^ (h >> 32);
+}
+
+// Views of the document's text (with a small tag, 0 unless given) → V, for the few names of one
+// document: open addressing over a table sized once for at most `capacity` keys. The first value
+// given for a key stays (as std::map::emplace). Only found and added to, never walked: no order
+// is needed.
+template <typename V>
+class ViewMap {
  public:
-  explicit KeyIndex(size_t keys) : slots_(std::bit_ceil(2 * keys + 2)) {}
-  // The entity of (p, key), or a slot holding -1 to write the new entity to (before any other
-  // Find).
-  int* Find(int p, std::string_view key) {
-    const size_t mask = slots_.size() - 1;
-    for (size_t h = (std::hash<std::string_view>{}(key) + static_cast<size_t>(p)) & mask;; h = (h + 1) & mask) {
-      Slot& s = slots_[h];
-      if (s.entity < 0) {
-        s.p = p;
-        s.key = key;
-        return &s.entity;
-      }
-      if (s.p == p && s.key == key) return &s.entity;
+  explicit ViewMap(size_t capacity) : slots_(std::bit_ceil(2 * capacity + 2)) {}
+  // The value of `key`, added as `value` when the key is new.
+  V& Emplace(std::string_view key, V value, uint8_t tag = 0) {
+    Slot& s = SlotOf(key, tag);
+    if (!s.used) {
+      s.used = true;
+      s.tag = tag;
+      s.key = key;
+      s.value = std::move(value);
     }
+    return s.value;
+  }
+  V* Find(std::string_view key, uint8_t tag = 0) {
+    Slot& s = SlotOf(key, tag);
+    return s.used ? &s.value : nullptr;
   }
 
  private:
   struct Slot {
-    int p = 0;
-    int entity = -1;
     std::string_view key;
+    V value{};
+    uint8_t tag = 0;
+    bool used = false;
   };
+  // The slot of `key`, or the empty one where it would go.
+  Slot& SlotOf(std::string_view key, uint8_t tag) {
+    const size_t mask = slots_.size() - 1;
+    for (size_t h = (HashView(key) + tag) & mask;; h = (h + 1) & mask) {
+      Slot& s = slots_[h];
+      if (!s.used || (s.tag == tag && s.key == key)) return s;
+    }
+  }
   std::vector<Slot> slots_;
 };
 
@@ -805,18 +835,19 @@ class Finder {
   // [b, e) is the name of a place already written with its administrative word.
   bool IsPlaceName(size_t b, size_t e) const {
     std::string_view name = LowerSpan(b, e);
-    return (place_name_sizes_ & SizeBit(name)) && place_names_.count(name) > 0;
+    return (place_name_sizes_ & SizeBit(name)) && place_names_.Find(name);
   }
   // A bit for the length of s, to turn away most lookups in the small sets of names at once.
   static uint64_t SizeBit(std::string_view s) { return uint64_t{1} << (s.size() & 63); }
 
   // The names of places written with their administrative word, for IsPlaceName.
   void CollectPlaceNames() {
+    place_names_ = ViewMap<bool>(places_.size());
     for (const Mention& l : places_) {
       if (!RuleIs(l.rule, kPlaceWordRule)) continue;
       size_t w = M(kPlaceWords, l.begin);
       if (l.end > l.begin + w) {
-        place_names_.insert(LowerSpan(l.begin + w, l.end));
+        place_names_.Emplace(LowerSpan(l.begin + w, l.end), true);
         place_name_sizes_ |= SizeBit(LowerSpan(l.begin + w, l.end));
       }
     }
@@ -932,10 +963,10 @@ class Finder {
   // "thị xã Vĩnh Châu"; and a byline, the last line of an article when it is a bare name.
   void Repeats() {
     // (keys are views of the document's lower-case text)
-    std::map<std::string_view, const Mention*> names;  // lower-case name → a mention of it
+    ViewMap<const Mention*> names(3 * persons_.size());  // lower-case name → a mention of it
     uint64_t name_sizes = 0;                              // SizeBit of every name
     auto add_name = [&](std::string_view name, const Mention* p) {
-      names.emplace(name, p);
+      names.Emplace(name, p);
       name_sizes |= SizeBit(name);
     };
     for (const Mention& p : persons_) {
@@ -947,13 +978,13 @@ class Finder {
         add_name(LowerAt(p.begin), &p);
       }
     }
-    std::map<std::string_view, std::string> places;  // lower-case name → key
+    ViewMap<std::string> places(places_.size());  // lower-case name → key
     uint64_t place_sizes = 0;
     for (const Mention& l : places_) {
       if (!RuleIs(l.rule, kPlaceWordRule)) continue;
       size_t w = M(kPlaceWords, l.begin);
       if (l.end - l.begin > w && Cap(l.begin + w)) {
-        places.emplace(LowerSpan(l.begin + w, l.end), l.key);
+        places.Emplace(LowerSpan(l.begin + w, l.end), l.key);
         place_sizes |= SizeBit(LowerSpan(l.begin + w, l.end));
       }
     }
@@ -971,19 +1002,19 @@ class Finder {
       size_t n = NameRun4(i);
       if (n == 0) continue;
       std::string_view name = LowerSpan(i, i + n);
-      if (auto pl = place_sizes & SizeBit(name) ? places.find(name) : places.end(); pl != places.end()) {
+      if (const std::string* pl = place_sizes & SizeBit(name) ? places.Find(name) : nullptr) {
         // A gazetteer place of the very same span ("Trùng Khánh" after "huyện Trùng Khánh")
         // becomes a mention of that place rather than a second record.
         auto same = std::find_if(places_.begin(), places_.end(), [&](const Mention& l) { return l.begin == i && l.end == i + n; });
         if (same != places_.end()) {
-          same->key = pl->second;
+          same->key = *pl;
           continue;
         }
-        Mention m{RecordType::kLocation, i, i + n, pl->second, TraditionalTones(v_.TextSpan(i, i + n)),
+        Mention m{RecordType::kLocation, i, i + n, *pl, TraditionalTones(v_.TextSpan(i, i + n)),
                   {}, {}, {}, {}, "location.repeat"};
         more.push_back(std::move(m));
-      } else if (auto it = name_sizes & SizeBit(name) ? names.find(name) : names.end(); it != names.end()) {
-        Mention m{RecordType::kPerson, i, i + n, it->second->key, it->second->value, {}, {}, {}, {}, "person.repeat"};
+      } else if (const Mention* const* it = name_sizes & SizeBit(name) ? names.Find(name) : nullptr) {
+        Mention m{RecordType::kPerson, i, i + n, (*it)->key, (*it)->value, {}, {}, {}, {}, "person.repeat"};
         more.push_back(std::move(m));
       } else if (n >= 2 && !WordIs(i, "theo") && n <= 4 && (i + n == n_ || Is(i + n, TokenKind::kBreak)) &&
                  (i == 0 || Is(i - 1, TokenKind::kBreak)) && Bytes(i) > 1) {
@@ -1077,7 +1108,7 @@ class Finder {
     std::vector<int> entity_of(all.size(), -1);
     int counters[3] = {0, 0, 0};
     auto prefix = [](RecordType t) { return t == RecordType::kPerson ? 0 : t == RecordType::kOrganization ? 1 : 2; };
-    KeyIndex by_key(all.size());  // (views of the mentions' keys)
+    ViewMap<int> by_key(all.size());  // (kind, key) → entity (views of the mentions' keys)
     for (size_t k = 0; k < all.size(); ++k) {
       Mention& m = *all[k];
       int p = prefix(m.type);
@@ -1092,9 +1123,9 @@ class Finder {
           if (entities[e].id[0] == 'P' && entities[e].last == m.key) found = e;
         }
       }
-      int* slot = nullptr;  // by_key's entry for (p, m.key)
+      int* slot = nullptr;  // by_key's entry for m.key (-1 when new)
       if (found < 0) {
-        slot = by_key.Find(p, m.key);
+        slot = &by_key.Emplace(m.key, -1, static_cast<uint8_t>(p));
         found = *slot;
       }
       if (found < 0) {
@@ -1105,7 +1136,6 @@ class Finder {
         e.last = sp == std::string::npos ? std::string_view(m.key) : std::string_view(m.key).substr(sp + 1);
         entities.push_back(std::move(e));
         found = static_cast<int>(entities.size()) - 1;
-        if (!slot) slot = by_key.Find(p, m.key);
         *slot = found;
       } else if (m.value.size() > entities[found].value->size() && !m.alias) {
         entities[found].value = &m.value;  // the fullest name written
@@ -1140,7 +1170,7 @@ class Finder {
   const char* norm_ = nullptr;   // v_'s normalized text (the same offsets)
   std::vector<Mention> orgs_, places_, persons_;
   std::map<std::string_view, std::string> abbr_key_;  // (views of the document's text)
-  std::set<std::string_view> place_names_;  // (views of the document's lower-case text)
+  mutable ViewMap<bool> place_names_{0};     // (views of the document's lower-case text)
   uint64_t place_name_sizes_ = 0;            // SizeBit of every name in place_names_
   bool role_before_ = false;  // the organisation being read follows a title (OrgName)
   std::unique_ptr<uint16_t[]> flags_;  // Flag bits per token (mutable through the pointer)
