@@ -250,7 +250,7 @@ class Finder {
     uint16_t& c = before_[3 * (i - 1) + slot];
     if (!(flags_[i - 1] & (kBefore << slot))) {
       flags_[i - 1] |= static_cast<uint16_t>(kBefore << slot);
-      c = static_cast<uint16_t>(v_.MatchBefore(TableOf(t), i));
+      c = static_cast<uint16_t>(MatchBefore(TableOf(t), i));
     }
     return c;
   }
@@ -314,6 +314,46 @@ class Finder {
     return std::string_view(lower_ + tok_[b].b, tok_[e - 1].e - tok_[b].b);
   }
   std::string_view LowerAt(size_t i) const { return LowerSpan(i, i + 1); }
+  // DocView::Match and DocView::MatchBefore, without the calls: the longest entry of `table` that
+  // starts at token i (ends before token `end`), as a token count.
+  size_t Match(const PhraseTable& table, size_t i, const std::string** payload = nullptr) const {
+    if (i >= n_ || tok_[i].kind == TokenKind::kBreak) return 0;
+    const PhraseTable::Entry* entry = table.Lookup(LowerAt(i));
+    if (!entry) return 0;
+    const size_t limit = std::min(n_, i + table.max_tokens());
+    size_t best = 0;
+    for (size_t e = i + 1; e <= limit; ++e) {
+      if (e > i + 1) {
+        if (tok_[e - 1].kind == TokenKind::kBreak) break;
+        entry = table.Lookup(LowerSpan(i, e));
+        if (!entry) break;
+      }
+      if (entry->kinds & PhraseTable::kKey) {
+        best = e - i;
+        if (payload) *payload = &entry->payload;
+      }
+      if (!(entry->kinds & PhraseTable::kPrefix)) break;
+    }
+    return best;
+  }
+  size_t MatchBefore(const PhraseTable& table, size_t end) const {
+    if (end == 0 || end > n_ || tok_[end - 1].kind == TokenKind::kBreak) return 0;
+    const PhraseTable::Entry* entry = table.Lookup(LowerAt(end - 1));
+    if (!entry) return 0;
+    const size_t limit = end > table.max_tokens() ? end - table.max_tokens() : 0;
+    size_t best = 0;
+    for (size_t b = end; b-- > limit;) {
+      if (b < end - 1) {
+        if (tok_[b].kind == TokenKind::kBreak) break;
+        entry = table.Lookup(LowerSpan(b, end));
+        if (!entry) break;
+      }
+      if (entry->kinds & PhraseTable::kKey) best = end - b;
+      if (!(entry->kinds & PhraseTable::kSuffix)) break;
+    }
+    return best;
+  }
+
   // DocView's Is, IsWord and IsPunct, without the calls.
   bool Is(size_t i, TokenKind k) const { return i < n_ && tok_[i].kind == k; }
   bool IsWordTok(size_t i) const { return Is(i, TokenKind::kWord); }
@@ -544,7 +584,7 @@ class Finder {
         // Thành Công", "ngân hàng Nhà nước"; "trụ sở UBND" is no "sở"), is no common noun, and
         // does not end a noun begun by the word before it ("cán bộ").
         if (!capital && (syllables < 2 || M(kNotOrgHeads, i) > 0 ||
-                         (i > 0 && IsWordTok(i - 1) && v_.Match(lex_.nouns, i - 1) > 1))) {
+                         (i > 0 && IsWordTok(i - 1) && Match(lex_.nouns, i - 1) > 1))) {
           continue;
         }
         role_before_ = B(kRoleTitles, i) > 0 || B(kPersonTitles, i) > 0;
@@ -586,7 +626,7 @@ class Finder {
         continue;
       }
       if (tok_[i].upper_initial && M(kKnownOrgs, i) > 0) {
-        size_t n = v_.Match(lex_.known_orgs, i, &known);
+        size_t n = Match(lex_.known_orgs, i, &known);
         // Only as a whole name: not inside a longer capitalised run.
         if (InsideName(i)) continue;
         Mention m{RecordType::kOrganization, i, i + n, LowerName(*known), std::string(v_.TextSpan(i, i + n)), {}, {}, {}, {},
@@ -615,7 +655,7 @@ class Finder {
         if (n > 0 && (i + 1 + n == n_ || Is(i + 1 + n, TokenKind::kBreak))) {
           std::string name(v_.TextSpan(i + 1, i + 1 + n));
           const std::string* known2 = nullptr;
-          std::string value = v_.Match(lex_.known_orgs, i + 1, &known2) == n ? *known2 : name;
+          std::string value = Match(lex_.known_orgs, i + 1, &known2) == n ? *known2 : name;
           Mention m{RecordType::kOrganization, i + 1, i + 1 + n, LowerName(value), value, {}, {}, {}, {}, "organization.source"};
           orgs_.push_back(std::move(m));
           i += n;
@@ -706,7 +746,7 @@ class Finder {
       size_t w = M(kPlaceWords, i);
       // "Hợp tác xã Nông nghiệp …" is a cooperative, not a commune: words of not_place_before.txt
       // turn the place word away too.
-      if (w > 0 && v_.MatchBefore(lex_.not_place_before, i) > 0) w = 0;
+      if (w > 0 && MatchBefore(lex_.not_place_before, i) > 0) w = 0;
       if (w > 0 && (!tok_[i].upper_initial || SentenceStart(i) || Acronym(i))) {  // "TP Đà Nẵng"
         size_t n = PlaceNameAfter(i, w);
         // "phường 2", "quận 7": numbered wards and districts
@@ -721,9 +761,9 @@ class Finder {
         }
       }
       const std::string* canon = nullptr;
-      // (M(kPlaces, i) >= v_.Match(lex_.places, i): the merged table's walk goes at least as far,
+      // (M(kPlaces, i) >= Match(lex_.places, i): the merged table's walk goes at least as far,
       // so a zero spares the walk)
-      size_t g = (Cap(i) && M(kPlaces, i) > 0) || M(kPlaces, i) > 1 ? v_.Match(lex_.places, i, &canon) : 0;
+      size_t g = (Cap(i) && M(kPlaces, i) > 0) || M(kPlaces, i) > 1 ? Match(lex_.places, i, &canon) : 0;
       if (g > 0 && !Cap(i)) {  // "đồng bằng sông Cửu Long": lower-case start, a capital inside
         bool cap_inside = false;
         for (size_t k = i; k < i + g; ++k) cap_inside = cap_inside || Cap(k);
@@ -731,8 +771,8 @@ class Finder {
       }
       if (g > 0) {
         // "Anh", "Đức", "Nga" open sentences as pronouns and names: not there; "Nhật ký" is no Japan.
-        bool ambiguous = (g == 1 && SentenceStart(i) && Bytes(i) <= 4) || v_.Match(lex_.not_places, i) > g ||
-                         v_.MatchBefore(lex_.not_place_before, i) > 0;
+        bool ambiguous = (g == 1 && SentenceStart(i) && Bytes(i) <= 4) || Match(lex_.not_places, i) > g ||
+                         MatchBefore(lex_.not_place_before, i) > 0;
         if (!ambiguous) {
           Mention m{RecordType::kLocation, i, i + g, {}, {}, {}, {}, {}, {}, kGazetteerRule};
           std::string c = canon->substr(0, canon->find('\t'));
@@ -893,7 +933,7 @@ class Finder {
       if ((flags_[i] & (kIsCap | kIsAcronym | kIsTaken)) != kIsCap) continue;
       // A name in the user's list of people (people.tsv): a person as listed, title or not.
       const std::string* listed = nullptr;
-      size_t kn = lex_.known_people.max_tokens() > 0 ? v_.Match(lex_.known_people, i, &listed) : 0;  // mostly empty
+      size_t kn = lex_.known_people.max_tokens() > 0 ? Match(lex_.known_people, i, &listed) : 0;  // mostly empty
       if (kn > 0) {
         bool is_role = false;
         size_t t = i;
