@@ -81,6 +81,28 @@ TEST_CASE("LowerName equals ICU's toLower on random strings") {
   }
 }
 
+// LowerName reads runs of ASCII eight bytes at a time and writes whole words past what it keeps:
+// runs of every length around the letters' edges ('@' 'A' 'Z' '[' '`' 'a' 'z' '{'), between
+// Vietnamese letters, and names long enough to be lowered on the heap.
+TEST_CASE("LowerName equals ICU's toLower on ASCII runs and long names") {
+  std::mt19937 rng(777);
+  const std::vector<std::string> pieces = {"@", "A", "Z", "[", "`", "a", "z", "{", "\x7F", " ", "Nguyễn", "Đ", "ư",
+                                           "Ẻ", "ẞ", "Ⱥ", "HÀ NỘI", "KH&CN", "Công ty TNHH", "İ", "\x80"};
+  for (int n = 0; n < 20000; ++n) {
+    std::string s;
+    for (int k = static_cast<int>(rng() % 40); k > 0; --k) s += pieces[rng() % pieces.size()];
+    REQUIRE_MESSAGE(LowerName(s) == LowerNameIcu(s), s);
+  }
+  for (size_t len : {150, 169, 170, 171, 172, 200, 1000}) {
+    std::string s;
+    while (s.size() < len) s += pieces[rng() % 10];
+    CHECK_MESSAGE(LowerName(s) == LowerNameIcu(s), s.size());
+    std::string t;
+    while (t.size() + 3 <= len) t += "Ẻ";
+    CHECK_MESSAGE(LowerName(t) == LowerNameIcu(t), t.size());
+  }
+}
+
 }  // namespace
 }  // namespace vnextract::internal
 
@@ -130,9 +152,19 @@ TEST_CASE("TraditionalTones equals its ICU path on names and on random syllables
     s = Nfc(s);  // the precondition: NFC text
     std::string expected = Expected(s);
     REQUIRE_MESSAGE(TraditionalTones(s) == expected, s);
+    std::string in_place = s;
+    TraditionalTonesInPlace(&in_place);
+    REQUIRE_MESSAGE(in_place == expected, s);
     changed += expected != s;
   }
   CHECK(changed > 100);  // the ICU path did move tones in this sample
+  // Longer names: the test for a plain o/u before a non-ASCII letter reads eight bytes at a time.
+  for (int n = 0; n < 20000; ++n) {
+    std::string s;
+    for (int k = 1 + static_cast<int>(rng() % 16); k > 0; --k) s += pieces[rng() % pieces.size()];
+    s = Nfc(s);
+    REQUIRE_MESSAGE(TraditionalTones(s) == Expected(s), s);
+  }
 }
 
 }  // namespace

@@ -55,19 +55,32 @@ namespace {
 // u_tolower of the code points names are mostly written in, looked up instead of asked of ICU
 // each time: [0, U+0250) (ASCII, Latin-1, Latin Extended-A/B) and [U+1E00, U+1F00) (Latin
 // Extended Additional, the Vietnamese letters). Filled from u_tolower itself, once.
+// Each lower case is kept in UTF-8, as its bytes and their count (top byte) in a uint32_t.
 struct LowerTables {
-  char32_t latin[0x250];
-  char32_t extended[0x100];
+  uint32_t latin[0x250];
+  uint32_t extended[0x100];
   LowerTables() {
-    for (UChar32 c = 0; c < 0x250; ++c) latin[c] = static_cast<char32_t>(u_tolower(c));
-    for (UChar32 c = 0; c < 0x100; ++c) extended[c] = static_cast<char32_t>(u_tolower(0x1E00 + c));
+    for (UChar32 c = 0; c < 0x250; ++c) latin[c] = Encode(u_tolower(c));
+    for (UChar32 c = 0; c < 0x100; ++c) extended[c] = Encode(u_tolower(0x1E00 + c));
   }
-  UChar32 Lower(UChar32 c) const {
-    if (c < 0x250) return static_cast<UChar32>(latin[c]);
-    if (c >= 0x1E00 && c < 0x1F00) return static_cast<UChar32>(extended[c - 0x1E00]);
-    return u_tolower(c);
+  static uint32_t Encode(UChar32 c) {
+    char bytes[4] = {};
+    const size_t n = static_cast<size_t>(PutUtf8(c, bytes) - bytes);
+    return static_cast<uint32_t>(static_cast<unsigned char>(bytes[0]) | static_cast<unsigned char>(bytes[1]) << 8 |
+                                 static_cast<unsigned char>(bytes[2]) << 16 | n << 24);
   }
 };
+
+// Writes an encoded lower case (all four bytes: the output has room) and returns its end.
+char* Put(uint32_t encoded, char* o) {
+  const uint32_t bytes = encoded & 0xFFFFFF;
+  if constexpr (std::endian::native == std::endian::little) {
+    std::memcpy(o, &bytes, 4);
+  } else {
+    for (int k = 0; k < 3; ++k) o[k] = static_cast<char>(bytes >> (8 * k));
+  }
+  return o + (encoded >> 24);
+}
 
 const LowerTables& Tables() {
   static const LowerTables tables;
@@ -76,13 +89,14 @@ const LowerTables& Tables() {
 
 constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
 
-// LowerName into out[0 .. 3/2 s.size()), returning the end; nullptr when ICU must answer.
+// LowerName into out[0 .. 3/2 s.size() + 8), returning the end; nullptr when ICU must answer.
+// (The 8 bytes after 3/2 of the input are room for the whole words written at a time.)
 char* LowerInto(std::string_view s, char* o) {
   const LowerTables& tables = Tables();
   auto cont = [&](size_t k) { return k < s.size() && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80; };
   for (size_t i = 0; i < s.size();) {
     // Runs of ASCII eight bytes at a time: lower the eight, keep those before the first non-ASCII
-    // byte. (The output has room: it stays within 3/2 of the input, and 8 more bytes remain.)
+    // byte.
     if (std::endian::native == std::endian::little && i + 8 <= s.size()) {
       uint64_t w;
       std::memcpy(&w, s.data() + i, 8);
@@ -115,7 +129,13 @@ char* LowerInto(std::string_view s, char* o) {
       return nullptr;
     }
     if (!SimpleLower(cp)) return nullptr;
-    o = PutUtf8(tables.Lower(cp), o);
+    if (cp < 0x250) {
+      o = Put(tables.latin[cp], o);
+    } else if (cp >= 0x1E00 && cp < 0x1F00) {
+      o = Put(tables.extended[cp - 0x1E00], o);
+    } else {
+      o = PutUtf8(u_tolower(cp), o);
+    }
   }
   return o;
 }
@@ -127,11 +147,11 @@ std::string LowerName(std::string_view s) {
   // A lower case is at most 3/2 as long: two bytes may become three ("Ⱥ" → "ⱥ"). Names are
   // short: they are lowered on the stack and copied once.
   char buf[256];
-  if (s.size() + s.size() / 2 <= sizeof buf) {
+  if (s.size() + s.size() / 2 + 8 <= sizeof buf) {
     char* end = LowerInto(s, buf);
     return end ? std::string(buf, static_cast<size_t>(end - buf)) : LowerNameIcu(s);
   }
-  std::string out(s.size() + s.size() / 2, '\0');
+  std::string out(s.size() + s.size() / 2 + 8, '\0');
   char* end = LowerInto(s, out.data());
   if (!end) return LowerNameIcu(s);
   out.resize(static_cast<size_t>(end - out.data()));
