@@ -120,8 +120,9 @@ class Finder {
     // One pass over the tokens: the word flags, the capitals, the bare numbers. All-caps lines
     // (menus, banners: "THÔNG TIN NHIỆM VỤ KH&CN") hold no names. Every token's flags are
     // written here (no read-modify-write); the numeric candidates are marked after.
-    caps_.reserve(n / 8 + 2);
+    caps_.reserve(n / 4 + 2);
     std::vector<uint32_t> numbers;  // kNumber tokens
+    numbers.reserve(n / 8 + 2);
     for (size_t b = 0; b < n;) {
       const size_t line_caps = caps_.size();
       size_t e = b;
@@ -528,7 +529,7 @@ class Finder {
   size_t PlaceNameAfter(size_t j, size_t w) const {
     size_t n = NameRun(j + w, 4, !Spaced(j + w) && IsPunct(j + w - 1, '.'));
     if (n == 0 && Acronym(j + w)) n = 1;  // "TP.HCM"
-    std::string word(LowerSpan(j, j + w));
+    std::string_view word = LowerSpan(j, j + w);
     if (word == "tỉnh" || word == "thành phố" || word == "tp" || word == "tp.") {
       size_t g = Cap(j + w) ? M(kPlaces, j + w) : 0;
       if (g > 0) return g;
