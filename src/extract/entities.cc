@@ -304,7 +304,7 @@ class Finder {
     const Token& p = tok_[i - 1];
     if (p.kind == TokenKind::kBreak || tok_[i].sentence != p.sentence) return true;
     if (p.kind == TokenKind::kPunct) {
-      std::string_view t = v_.Text(i - 1);
+      std::string_view t = TextAt(i - 1);
       return t == ":" || t == "(" || t == "\"" || t == "\xE2\x80\x9C" || t == "-" || t == ";";
     }
     return false;
@@ -315,6 +315,12 @@ class Finder {
     return std::string_view(lower_ + tok_[b].b, tok_[e - 1].e - tok_[b].b);
   }
   std::string_view LowerAt(size_t i) const { return LowerSpan(i, i + 1); }
+  // v_.TextSpan(b, e) and v_.Text(i): the normalized text, without the calls.
+  std::string_view TextSpan(size_t b, size_t e) const {
+    if (e <= b || e > n_) return {};
+    return std::string_view(norm_ + tok_[b].b, tok_[e - 1].e - tok_[b].b);
+  }
+  std::string_view TextAt(size_t i) const { return TextSpan(i, i + 1); }
   // DocView::Match and DocView::MatchBefore, without the calls: the longest entry of `table` that
   // starts at token i (ends before token `end`), as a token count.
   size_t Match(const PhraseTable& table, size_t i, const std::string** payload = nullptr) const {
@@ -598,7 +604,7 @@ class Finder {
         Mention m{RecordType::kOrganization, i, end, {}, {}, head_text, {}, {}, {}, "organization.head"};
         // "(KH&CN)": an abbreviation defined right after the name
         if (IsPunct(end, '(') && Acronym(end + 1) && IsPunct(end + 2, ')')) {
-          m.abbr = v_.Text(end + 1);
+          m.abbr = TextAt(end + 1);
           end += 3;
         }
         size_t place_name = 0;
@@ -630,18 +636,18 @@ class Finder {
         size_t n = Match(lex_.known_orgs, i, &known);
         // Only as a whole name: not inside a longer capitalised run.
         if (InsideName(i)) continue;
-        Mention m{RecordType::kOrganization, i, i + n, LowerName(*known), std::string(v_.TextSpan(i, i + n)), {}, {}, {}, {},
+        Mention m{RecordType::kOrganization, i, i + n, LowerName(*known), std::string(TextSpan(i, i + n)), {}, {}, {}, {},
                   "organization.known"};
         // "Tỉnh ủy Cao Bằng": a known body and the place it belongs to
         if (Cap(i + n) && Spaced(i + n) && M(kPlaces, i + n) > 0) {
           size_t g = M(kPlaces, i + n);
           m.end = i + n + g;
-          m.value = std::string(v_.TextSpan(i, i + n + g));
+          m.value = std::string(TextSpan(i, i + n + g));
           m.key = LowerName(TraditionalTones(m.value));
           n += g;
         }
         if (IsPunct(i + n, '(') && Acronym(i + n + 1) && IsPunct(i + n + 2, ')')) {  // "(WHO)"
-          m.abbr = v_.Text(i + n + 1);
+          m.abbr = TextAt(i + n + 1);
           abbr_key_[m.abbr] = m.key;
           m.end = i + n + 3;
         }
@@ -654,7 +660,7 @@ class Finder {
       if (tok_[i].upper_initial && (i == 0 || tok_[i - 1].kind == TokenKind::kBreak) && WordIs(i, "theo")) {
         size_t n = NameRun(i + 1, 4);
         if (n > 0 && (i + 1 + n == n_ || Is(i + 1 + n, TokenKind::kBreak))) {
-          std::string name(v_.TextSpan(i + 1, i + 1 + n));
+          std::string name(TextSpan(i + 1, i + 1 + n));
           const std::string* known2 = nullptr;
           std::string value = Match(lex_.known_orgs, i + 1, &known2) == n ? *known2 : name;
           Mention m{RecordType::kOrganization, i + 1, i + 1 + n, LowerName(value), value, {}, {}, {}, {}, "organization.source"};
@@ -665,7 +671,7 @@ class Finder {
       }
       // An abbreviation defined earlier, alone: "WB" after "Ngân hàng Thế giới (WB)".
       if (Acronym(i) && !lex_.acronyms.Contains(LowerAt(i))) {  // "KH&CN" alone is a field, not a body
-        auto it = abbr_key_.find(v_.Text(i));
+        auto it = abbr_key_.find(TextAt(i));
         if (it != abbr_key_.end()) {
           Mention m{RecordType::kOrganization, i, i + 1, it->second, {}, {}, {}, {}, {}, "organization.abbreviation"};
           orgs_.push_back(std::move(m));
@@ -705,7 +711,7 @@ class Finder {
         }
         break;
       }
-      std::string_view word = v_.Text(k);
+      std::string_view word = TextAt(k);
       if (Acronym(k)) {
         if (const std::string* full = lex_.acronyms.Find(LowerAt(k))) word = *full;
       }
@@ -751,7 +757,7 @@ class Finder {
       if (w > 0 && (!tok_[i].upper_initial || SentenceStart(i) || Acronym(i))) {  // "TP Đà Nẵng"
         size_t n = PlaceNameAfter(i, w);
         // "phường 2", "quận 7": numbered wards and districts
-        if (n == 0 && Is(i + w, TokenKind::kNumber) && Spaced(i + w) && v_.Text(i + w).size() <= 2 &&
+        if (n == 0 && Is(i + w, TokenKind::kNumber) && Spaced(i + w) && TextAt(i + w).size() <= 2 &&
             (WordIs(i, "phường") || WordIs(i, "quận") || WordIs(i, "khu") || WordIs(i, "ấp"))) {
           n = 1;
         }
@@ -789,11 +795,11 @@ class Finder {
       Mention& a = places_[k];
       const Mention& b = places_[k + 1];
       if (IsPunct(a.end, ',') && b.begin == a.end + 1 && RuleIs(b.rule, kPlaceWordRule)) {
-        a.parent = v_.TextSpan(b.begin, b.end);
+        a.parent = TextSpan(b.begin, b.end);
       }
       // "huyện Trùng Khánh (Cao Bằng)"
       if (IsPunct(a.end, '(') && b.begin == a.end + 1 && IsPunct(b.end, ')')) {
-        a.parent = v_.TextSpan(b.begin, b.end);
+        a.parent = TextSpan(b.begin, b.end);
       }
     }
   }
@@ -815,7 +821,7 @@ class Finder {
       if (key) *key = LowerName(*value);
       return;
     }
-    std::string_view name = v_.TextSpan(name_b, e);
+    std::string_view name = TextSpan(name_b, e);
     if (key) {
       const std::string* canon = name.empty() ? nullptr : lex_.places.Find(LowerSpan(name_b, e));
       std::string k(canon ? std::string_view(*canon).substr(0, canon->find('\t')) : name);
@@ -920,7 +926,7 @@ class Finder {
         ++end;
       }
     }
-    return v_.TextSpan(e + 1, end);
+    return TextSpan(e + 1, end);
   }
 
   void FindPersons() {
@@ -941,10 +947,10 @@ class Finder {
         bool titled = titled_at(i, &is_role, &t);
         Mention m{RecordType::kPerson, i, i + kn, {}, {}, {}, {}, {}, {}, "person.list"};
         // As for organisations: the name as written; the listed canonical name links mentions.
-        m.value = TraditionalTones(v_.TextSpan(i, i + kn));
+        m.value = TraditionalTones(TextSpan(i, i + kn));
         m.key = LowerName(listed->empty() ? m.value : TraditionalTones(*listed));
         m.alias = false;
-        if (titled && is_role) m.role = v_.TextSpan(t, i);
+        if (titled && is_role) m.role = TextSpan(t, i);
         if (m.role.empty()) m.role = RoleAfter(i + kn);
         persons_.push_back(std::move(m));
         i += kn - 1;
@@ -982,14 +988,14 @@ class Finder {
       if (!titled && i > 0 && Cap(i - 1) && Spaced(i) && !SentenceStart(i)) continue;  // inside a longer name
       if (n == 0) continue;
       Mention m{RecordType::kPerson, i, i + n, {}, {}, {}, {}, {}, {}, titled ? "person.title" : "person.surname"};
-      m.value = TraditionalTones(v_.TextSpan(i, i + n));
+      m.value = TraditionalTones(TextSpan(i, i + n));
       m.key = LowerName(m.value);
       m.alias = n == 1;
-      if (titled && is_role) m.role = v_.TextSpan(t, i);
+      if (titled && is_role) m.role = TextSpan(t, i);
       if (titled && !is_role && t >= 2 && IsPunct(t - 1, '-')) {
         if (size_t org = OrgEnding(t - 1); org > 0) {
           size_t begin = org - 1;
-          if (size_t r = B(kRoleTitles, begin)) m.role = v_.TextSpan(begin - r, t - 1);
+          if (size_t r = B(kRoleTitles, begin)) m.role = TextSpan(begin - r, t - 1);
         }
       }
       if (m.role.empty()) m.role = RoleAfter(i + n);  // a title before the name wins
@@ -1051,7 +1057,7 @@ class Finder {
           same->key = *pl;
           continue;
         }
-        Mention m{RecordType::kLocation, i, i + n, *pl, TraditionalTones(v_.TextSpan(i, i + n)),
+        Mention m{RecordType::kLocation, i, i + n, *pl, TraditionalTones(TextSpan(i, i + n)),
                   {}, {}, {}, {}, "location.repeat"};
         more.push_back(std::move(m));
       } else if (const Mention* const* it = name_sizes & SizeBit(name) ? names.Find(name) : nullptr) {
@@ -1070,7 +1076,7 @@ class Finder {
           if (q == n_) k = q;
         }
         if (k == n_) {
-          Mention m{RecordType::kPerson, i, i + n, std::string(name), TraditionalTones(v_.TextSpan(i, i + n)), {}, {}, {},
+          Mention m{RecordType::kPerson, i, i + n, std::string(name), TraditionalTones(TextSpan(i, i + n)), {}, {}, {},
                     {}, "person.byline"};
           more.push_back(std::move(m));
         }
