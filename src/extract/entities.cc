@@ -197,6 +197,9 @@ class Finder {
 
   // Phrase lookups, each made once per token (the finders ask the same questions many times).
   enum Table { kKnownOrgs, kNameStops, kNotOrgHeads, kOrgHeads, kPersonTitles, kPlaceWords, kPlaces, kRoleTitles, kTables };
+  struct Lens {
+    uint16_t len[kTables];  // M(t, i) for every table t
+  };
   const PhraseTable& TableOf(Table t) const {
     switch (t) {
       case kKnownOrgs: return lex_.known_orgs;
@@ -212,10 +215,13 @@ class Finder {
     return lex_.places;
   }
   // Token count of the longest entry of table t starting at token i (M) or ending before it (B).
-  [[gnu::always_inline]] size_t M(Table t, size_t i) const {
-    if (i >= n_) return 0;
+  [[gnu::always_inline]] size_t M(Table t, size_t i) const { return LensAt(i).len[t]; }
+  // Every table's M at token i at once (for the questions asked together).
+  [[gnu::always_inline]] const Lens& LensAt(size_t i) const {
+    static constexpr Lens kNone{};
+    if (i >= n_) return kNone;
     if (!(flags_[i] & kMatched)) MatchAll(i);
-    return lens_[i].len[t];
+    return lens_[i];
   }
 
   // One walk from token i over the merged entity table fills the longest match of every table.
@@ -408,7 +414,8 @@ class Finder {
       // A title, head or administrative word ends the name when a capitalised name follows it
       // ("Nguyễn Văn A Giám đốc Sở …"); "Khoa" in "Bế Đăng Khoa –" is a given name.
       if (n > 0) {
-        size_t w = std::max({M(kRoleTitles, i + n), M(kOrgHeads, i + n), M(kPlaceWords, i + n)});
+        const Lens& l = LensAt(i + n);
+        size_t w = std::max({l.len[kRoleTitles], l.len[kOrgHeads], l.len[kPlaceWords]});
         if (w > 0 && Cap(i + n + w) && Spaced(i + n + w)) break;
       }
       ++n;
@@ -572,11 +579,12 @@ class Finder {
       if (!Has(i, kIsWord) || Has(i, kIsTaken)) continue;
       if (!tok_[i].upper_initial && !NearCapital(i)) continue;
       const std::string* known = nullptr;
-      size_t head = M(kOrgHeads, i);
-      if (head > 0 && M(kRoleTitles, i) > head) head = 0;  // "Bộ trưởng" is a title
-      if (head > 0 && M(kNotOrgHeads, i) > head) head = 0;  // "Khoa học", "Hội nghị"
-      if (head > 0 && M(kPlaces, i) > head) head = 0;         // "Đài Loan" is a place
-      if (head > 0 && M(kKnownOrgs, i) >= head && tok_[i].upper_initial) head = 0;  // "Chính phủ"
+      const Lens& l = LensAt(i);
+      size_t head = l.len[kOrgHeads];
+      if (head > 0 && l.len[kRoleTitles] > head) head = 0;  // "Bộ trưởng" is a title
+      if (head > 0 && l.len[kNotOrgHeads] > head) head = 0;  // "Khoa học", "Hội nghị"
+      if (head > 0 && l.len[kPlaces] > head) head = 0;         // "Đài Loan" is a place
+      if (head > 0 && l.len[kKnownOrgs] >= head && tok_[i].upper_initial) head = 0;  // "Chính phủ"
       if (head == 1 && Surname(i) && NameRun4(i) >= 3) head = 0;  // "Đoàn Thu Hà"
       if (head > 0 && M(kNotOrgHeads, i) == head && !tok_[i].all_upper &&
           !(tok_[i].upper_initial && Cap(i + head))) {
@@ -958,9 +966,10 @@ class Finder {
       }
       // A title word or a head word is no name ("đồng chí Phó Giám đốc", "Giám đốc Sở").
       auto family_name = [&] { return Surname(i) && NameRun4(i) >= 3; };  // "Đoàn Thu Hà"
-      if (M(kPersonTitles, i) || (M(kOrgHeads, i) && !family_name()) || M(kPlaceWords, i)) continue;
+      const Lens& l = LensAt(i);
+      if (l.len[kPersonTitles] || (l.len[kOrgHeads] && !family_name()) || l.len[kPlaceWords]) continue;
       // A body's name is no person's ("Chủ tịch HĐQT Eximbank").
-      if (M(kKnownOrgs, i)) continue;
+      if (l.len[kKnownOrgs]) continue;
       size_t n = NameRun4(i);
       // "hoa hậu Mỹ Latin Laura Zuniga": after a title, a place between the title and the name.
       size_t g = M(kPlaces, i);
@@ -1223,9 +1232,6 @@ class Finder {
   std::unique_ptr<uint16_t[]> flags_;  // Flag bits per token (mutable through the pointer)
   // The per-token caches, left uninitialised (most tokens never need them): the flags tell
   // which entries hold an answer.
-  struct Lens {
-    uint16_t len[kTables];  // M(t, i) for every table t
-  };
   std::unique_ptr<Lens[]> lens_;
   std::unique_ptr<uint16_t[]> before_;  // B(t, i + 1) for person titles, role titles, places
   std::unique_ptr<uint8_t[]> run_;      // NameRun(i, 4, true)
