@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <bit>
 #include <charconv>
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <map>
@@ -100,6 +101,9 @@ class ViewMap {
   std::vector<Slot> slots_;
 };
 
+static_assert(offsetof(Token, all_upper) == offsetof(Token, upper_initial) + 1 && sizeof(bool) == 1,
+              "Finder reads a token's two case flags as one uint16_t");
+
 class Finder {
  public:
   Finder(const DocView& v, const std::vector<Candidate>& numeric)
@@ -130,12 +134,19 @@ class Finder {
       for (; e < n; ++e) {
         const Token& t = tok[e];
         if (t.kind == TokenKind::kWord) {
-          caps += t.all_upper;
-          flags[e] = static_cast<uint16_t>(kIsWord | (t.upper_initial ? kIsCap : 0) | (t.all_upper ? kIsAcronym : 0));
-          if (t.upper_initial) caps_.push_back(static_cast<uint32_t>(e));
           if (t.e - t.b == kPersonWord.size() && std::memcmp(lower_ + t.b, kPersonWord.data(), kPersonWord.size()) == 0) {
             person_words_.push_back(static_cast<uint32_t>(e));
           }
+          // Most words are in lower case: one test of both case bytes.
+          uint16_t cased;
+          std::memcpy(&cased, &t.upper_initial, 2);  // upper_initial, all_upper
+          if (cased == 0) {
+            flags[e] = kIsWord;
+            continue;
+          }
+          caps += t.all_upper;
+          flags[e] = static_cast<uint16_t>(kIsWord | (t.upper_initial ? kIsCap : 0) | (t.all_upper ? kIsAcronym : 0));
+          if (t.upper_initial) caps_.push_back(static_cast<uint32_t>(e));
           continue;
         }
         flags[e] = 0;
