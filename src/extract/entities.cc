@@ -765,6 +765,7 @@ class Finder {
 
   // --- places ----------------------------------------------------------------------------------
   void FindLocations() {
+    std::vector<std::pair<const std::string*, size_t>> gazetteer_seen;  // entry → its first mention in places_
     size_t q = 0;
     for (size_t i = Next(starts_, &q, 0); i < n_; i = Next(starts_, &q, i + 1)) {
       if (!Has(i, kIsWord) || Has(i, kIsTaken)) continue;
@@ -801,9 +802,19 @@ class Finder {
                          MatchBefore(lex_.not_place_before, i) > 0;
         if (!ambiguous) {
           Mention m{RecordType::kLocation, i, i + g, {}, {}, {}, {}, {}, {}, kGazetteerRule};
-          std::string c = canon->substr(0, canon->find('\t'));
-          m.value = TraditionalTones(c);
-          m.key = LowerName(m.value);
+          // The value and key come from the gazetteer's entry alone: a place named again
+          // takes those of its earlier mention.
+          auto seen = std::find_if(gazetteer_seen.begin(), gazetteer_seen.end(),
+                                   [&](const std::pair<const std::string*, size_t>& s) { return s.first == canon; });
+          if (seen != gazetteer_seen.end()) {
+            m.value = places_[seen->second].value;
+            m.key = places_[seen->second].key;
+          } else {
+            m.value = std::string_view(*canon).substr(0, canon->find('\t'));
+            TraditionalTonesInPlace(&m.value);
+            m.key = LowerName(m.value);
+            gazetteer_seen.emplace_back(canon, places_.size());
+          }
           places_.push_back(std::move(m));
           i += g - 1;
         }
