@@ -787,10 +787,13 @@ class Finder {
           continue;
         }
       }
+      // M(kPlaces, i) is Match(lex_.places, i): the merged table's walk goes on as long as the
+      // gazetteer's own would (its entries say which tables have a longer key), and records the
+      // gazetteer's keys on the way. So the entry is that of the span M gives: one lookup, no walk.
       const std::string* canon = nullptr;
-      // (M(kPlaces, i) >= Match(lex_.places, i): the merged table's walk goes at least as far,
-      // so a zero spares the walk)
-      size_t g = (Cap(i) && M(kPlaces, i) > 0) || M(kPlaces, i) > 1 ? Match(lex_.places, i, &canon) : 0;
+      size_t g = (Cap(i) && M(kPlaces, i) > 0) || M(kPlaces, i) > 1 ? M(kPlaces, i) : 0;
+      if (g > 0) canon = lex_.places.Find(LowerSpan(i, i + g));
+      if (!canon) g = 0;  // (cannot happen: the span is a key)
       if (g > 0 && !Cap(i)) {  // "đồng bằng sông Cửu Long": lower-case start, a capital inside
         bool cap_inside = false;
         for (size_t k = i; k < i + g; ++k) cap_inside = cap_inside || Cap(k);
