@@ -1240,9 +1240,10 @@ class Finder {
       // (the value is read no more after the entity's last mention)
       if (--e.mentions == 0) c.value = std::move(*e.value);
       else c.value = *e.value;
-      c.canonical.assign(e.id, e.id_size);
-      if (!m.role.empty()) c.role = m.role;
-      if (!m.parent.empty()) c.parent = m.parent;
+      // (append: the fields are new and empty, and appending is the lighter copy)
+      c.canonical.append(e.id, e.id_size);
+      if (!m.role.empty()) c.role.append(m.role);
+      if (!m.parent.empty()) c.parent.append(m.parent);
       c.rule = m.rule;
     }
   }
