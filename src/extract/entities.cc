@@ -702,6 +702,16 @@ class Finder {
     }
   }
 
+  // A new mention at the end of *list, built there (not moved in): the rest is filled by the caller.
+  static Mention& Add(std::vector<Mention>* list, RecordType type, size_t b, size_t e, const char* rule) {
+    Mention& m = list->emplace_back();
+    m.type = type;
+    m.begin = b;
+    m.end = e;
+    m.rule = rule;
+    return m;
+  }
+
   // Key and value of an organisation [m.begin, m.end) whose name words are [name_b, name_e).
   void AddOrg(Mention& m, size_t name_b, size_t name_e) {
     std::string value;
@@ -807,21 +817,21 @@ class Finder {
         bool ambiguous = (g == 1 && SentenceStart(i) && Bytes(i) <= 4) || Match(lex_.not_places, i) > g ||
                          MatchBefore(lex_.not_place_before, i) > 0;
         if (!ambiguous) {
-          Mention m{RecordType::kLocation, i, i + g, {}, {}, {}, {}, {}, {}, kGazetteerRule};
           // The value and key come from the gazetteer's entry alone: a place named again
           // takes those of its earlier mention.
           auto seen = std::find_if(gazetteer_seen.begin(), gazetteer_seen.end(),
                                    [&](const std::pair<const std::string*, size_t>& s) { return s.first == canon; });
-          if (seen != gazetteer_seen.end()) {
-            m.value = places_[seen->second].value;
-            m.key = places_[seen->second].key;
+          const size_t first = seen != gazetteer_seen.end() ? seen->second : places_.size();
+          Mention& m = Add(&places_, RecordType::kLocation, i, i + g, kGazetteerRule);
+          if (first < places_.size() - 1) {
+            m.value = places_[first].value;
+            m.key = places_[first].key;
           } else {
             m.value = std::string_view(*canon).substr(0, canon->find('\t'));
             TraditionalTonesInPlace(&m.value);
             m.key = LowerName(m.value);
-            gazetteer_seen.emplace_back(canon, places_.size());
+            gazetteer_seen.emplace_back(canon, first);
           }
-          places_.push_back(std::move(m));
           i += g - 1;
         }
       }
@@ -841,9 +851,8 @@ class Finder {
   }
 
   void AddPlace(size_t b, size_t name_b, size_t e, const char* rule) {
-    Mention m{RecordType::kLocation, b, e, {}, {}, {}, {}, {}, {}, rule};
+    Mention& m = Add(&places_, RecordType::kLocation, b, e, rule);
     PlaceValue(b, name_b, e, &m.value, &m.key);
-    places_.push_back(std::move(m));
   }
 
   // Value and key of the place [b, e) whose name starts at name_b: the gazetteer's name when it
@@ -1025,7 +1034,7 @@ class Finder {
       if (!titled && !(n >= 3 && M(kPlaces, i) < n && Surname(i))) continue;
       if (!titled && i > 0 && Cap(i - 1) && Spaced(i) && !SentenceStart(i)) continue;  // inside a longer name
       if (n == 0) continue;
-      Mention m{RecordType::kPerson, i, i + n, {}, {}, {}, {}, {}, {}, titled ? "person.title" : "person.surname"};
+      Mention& m = Add(&persons_, RecordType::kPerson, i, i + n, titled ? "person.title" : "person.surname");
       m.value = TraditionalTones(TextSpan(i, i + n));
       m.key = LowerName(m.value);
       m.alias = n == 1;
@@ -1037,7 +1046,6 @@ class Finder {
         }
       }
       if (m.role.empty()) m.role = RoleAfter(i + n);  // a title before the name wins
-      persons_.push_back(std::move(m));
       i += n - 1;
     }
     Repeats();
