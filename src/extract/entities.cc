@@ -11,7 +11,6 @@
 #include <map>
 #include <memory>
 #include <numeric>
-#include <set>
 
 #include <unicode/unistr.h>
 
@@ -712,7 +711,8 @@ class Finder {
     return m;
   }
 
-  // Key and value of an organisation [m.begin, m.end) whose name words are [name_b, name_e).
+  // Key and value of an organisation [m.begin, m.end) whose name words are [name_b, name_e); the
+  // mention is then moved into orgs_.
   void AddOrg(Mention& m, size_t name_b, size_t name_e) {
     std::string value;
     std::string key_words;
