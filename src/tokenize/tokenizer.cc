@@ -315,11 +315,11 @@ constexpr std::array<uint8_t, 256> kScanKind = [] {
 // leaves those to the general path), or at one whose second byte is that of × and ÷ (ė, ķ, ŗ, ŷ, Ɨ,
 // Ʒ, which the general path takes as well). It does not look for the end of the text: the caller
 // knows that a byte below 0x80 that is no letter comes first.
-[[gnu::always_inline]] inline const unsigned char* SkipPlainLetters(const unsigned char* p, uint32_t* continuation,
-                                                                    uint8_t* kind) {
+[[gnu::always_inline]] inline const unsigned char* SkipPlainLetters(const unsigned char* p, uint8_t k,
+                                                                    uint32_t* continuation, uint8_t* kind) {
+  // k is the ScanKind of *p, which the caller has looked up already.
   for (;;) {
-    uint8_t k;
-    while ((k = kScanKind[*p]) <= kUpperScan) ++p;
+    while (k <= kUpperScan) k = kScanKind[*++p];
     if (k == kLatinLead && (p[1] | 0x20) != 0xB7) {  // × is C3 97, ÷ C3 B7
       p += 2;
       *continuation += 1;
@@ -330,6 +330,7 @@ constexpr std::array<uint8_t, 256> kScanKind = [] {
       *kind = k;
       return p;
     }
+    k = kScanKind[*p];
   }
 }
 
@@ -449,7 +450,7 @@ class RunCutter {
         t.cb = t.b - continuation;
         uint32_t word_continuation = 0;
         uint8_t after;
-        const unsigned char* q = SkipPlainLetters(p, &word_continuation, &after);
+        const unsigned char* q = SkipPlainLetters(p, kind, &word_continuation, &after);
         // After letters only a digit, '&', '-', '²' or '³' may be taken; not a digit after a
         // Vietnamese word. What stops above ASCII goes the general way. (Nothing taken, as
         // before × or ÷, stops at a kind below kBlankScan too.)
