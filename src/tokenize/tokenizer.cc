@@ -550,7 +550,7 @@ class Joiner {
       if (first == TokenKind::kNumber && !JoinMarkAfter(i)) {
         // Of the joins of a number only a date in one token ("12.04.2021") goes without a '-',
         // '/', ':' or '%' after it.
-        if (Date(i, &end)) kind = TokenKind::kDate;
+        if (DateInOneToken(i, &end)) kind = TokenKind::kDate;
       } else if (first == TokenKind::kNumber) {
         if (size_t code_end = 0; Code(i, &code_end)) kind = TokenKind::kCode, end = code_end;
         // A number joined to capitalised parts in no shape of code_patterns.txt ("12-LOX",
@@ -649,11 +649,12 @@ class Joiner {
   }
 
   // 12/04/2021, 12-04-2021, 12.04.2021
-  bool Date(size_t i, size_t* end) const {
+  bool Date(size_t i, size_t* end) const { return DateInOneToken(i, end) || DateOfParts(i, end); }
+
+  // 12.04.2021: one token of 8 to 10 bytes, d.m.yyyy to dd.mm.yyyy. The size is asked first, as
+  // most numbers are shorter.
+  bool DateInOneToken(size_t i, size_t* end) const {
     int d, m, y;
-    size_t nd, nm, ny;
-    // One token of 8 to 10 bytes, d.m.yyyy to dd.mm.yyyy: the size is asked first, as most
-    // numbers are shorter.
     if (Has(i) && t_[i].kind == TokenKind::kNumber && t_[i].e - t_[i].b >= 8 && t_[i].e - t_[i].b <= 10) {
       std::string_view s = Text(i);
       size_t p1 = s.find('.');
@@ -670,6 +671,13 @@ class Joiner {
         }
       }
     }
+    return false;
+  }
+
+  // 12/04/2021, 12-04-2021: five tokens, the first two digits at most and followed by '/' or '-'.
+  bool DateOfParts(size_t i, size_t* end) const {
+    int d, m, y;
+    size_t nd, nm, ny;
     if (!Int(i, &d, &nd) || nd > 2) return false;
     char sep = 0;
     for (char c : {'/', '-'}) {
