@@ -320,18 +320,21 @@ constexpr std::array<uint8_t, 256> kScanKind = [] {
   // k is the ScanKind of *p, which the caller has looked up already.
   for (;;) {
     while (k <= kUpperScan) k = kScanKind[*++p];
-    if (k == kLatinLead && (p[1] | 0x20) != 0xB7) {  // × is C3 97, ÷ C3 B7
+    // The end of the word is asked first: every word has one, not every one a wide letter.
+    if (k > kVietnameseLead) break;
+    if (k == kLatinLead) {
+      if ((p[1] | 0x20) == 0xB7) break;  // × is C3 97, ÷ C3 B7
       p += 2;
       *continuation += 1;
-    } else if (k == kVietnameseLead && (p[1] & 0xFE) == 0xBA) {
+    } else {
+      if ((p[1] & 0xFE) != 0xBA) break;
       p += 3;
       *continuation += 2;
-    } else {
-      *kind = k;
-      return p;
     }
     k = kScanKind[*p];
   }
+  *kind = k;
+  return p;
 }
 
 // A token that the fast paths of CutRuns leave, cut the general way: kind, upper_initial,
