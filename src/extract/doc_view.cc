@@ -4,6 +4,16 @@
 
 namespace vnextract::internal {
 
+namespace {
+
+// The words ExtractPeriod (period.cc) tests itself: "quý", "quí", "từ" (4 bytes) and "nửa" (5).
+bool IsPeriodWord(std::string_view w) {
+  if (w.size() == 4) return w == "quý" || w == "quí" || w == "từ";
+  return w.size() == 5 && w == "nửa";
+}
+
+}  // namespace
+
 DocView::DocView(std::string_view norm, std::string_view lower, const std::vector<Token>& tokens, const Lexicons& lex)
     : norm_(norm), lower_(lower), tokens_(tokens), lex_(lex), may_start_number_(tokens.size(), 0) {
   static std::atomic<uint64_t> next_id{1};
@@ -21,14 +31,20 @@ DocView::DocView(std::string_view norm, std::string_view lower, const std::vecto
         number_starts_.push_back(static_cast<uint32_t>(i));
         digit_tokens_.push_back(static_cast<uint32_t>(i));
         break;
-      case TokenKind::kWord:
+      case TokenKind::kWord: {
+        std::string_view w = LowerOf(t);
+        // Both lookups inline, one after the other: the shape filter of the word is computed once.
+        const PhraseTable::Entry* rel = lex.relative_dates.Lookup(w);
         // Number words are short: skip the lookup for longer words. (RoleOf in number_phrase.cc
         // relies on this answer for the words of up to 8 bytes.)
-        if (t.e - t.b <= 8 && lex.number_words.Contains(LowerOf(t))) {
+        const PhraseTable::Entry* num = w.size() <= 8 ? lex.number_words.Lookup(w) : nullptr;
+        if (num != nullptr && (num->kinds & PhraseTable::kKey)) {
           may[i] = 1;
           number_starts_.push_back(static_cast<uint32_t>(i));
         }
+        if (rel != nullptr || IsPeriodWord(w)) period_words_.push_back(static_cast<uint32_t>(i));
         break;
+      }
       case TokenKind::kPunct:
         punct_tokens_.push_back(static_cast<uint32_t>(i));
         break;

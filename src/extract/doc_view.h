@@ -126,6 +126,10 @@ class DocView {
   const std::vector<uint32_t>& digit_tokens() const { return digit_tokens_; }
   // The punctuation tokens, in order: where a currency sign may stand ("$500").
   const std::vector<uint32_t>& punct_tokens() const { return punct_tokens_; }
+  // The words a period or a relative date may start with, in order: "quý", "quí", "nửa", "từ"
+  // and the words some phrase of relative_dates starts, contains or ends with (ExtractPeriod
+  // visits these and number_starts(), not every token).
+  const std::vector<uint32_t>& period_words() const { return period_words_; }
 
   // Distinct for every DocView of the process, for caches keyed by document.
   uint64_t id() const { return id_; }
@@ -167,6 +171,7 @@ class DocView {
   std::vector<uint32_t> number_starts_;
   std::vector<uint32_t> digit_tokens_;
   std::vector<uint32_t> punct_tokens_;
+  std::vector<uint32_t> period_words_;
   uint64_t id_;
 };
 

@@ -109,149 +109,165 @@ bool AgoEnds(const DocView& v, size_t j) {
   return false;
 }
 
+// The period or relative date that starts at token i, if any: returns the token after the
+// relative date it found (whose words start nothing else), else i + 1.
+size_t PeriodAt(const DocView& v, size_t i, std::vector<Candidate>* out) {
+  const Token& t = v.tok(i);
+  const char* lower = v.lower().data();
+  // Only a figure or a word starts a period or a relative date.
+  if (t.kind != TokenKind::kWord && !v.MayStartNumber(i)) return i + 1;
+  // N tháng đầu năm [Y|nay], N tháng cuối năm [Y|nay], N tháng năm Y
+  size_t e = 0;
+  int count = v.MayStartNumber(i) ? SmallNumber(v, i, 1000, &e) : 0;
+  int n = count <= 12 ? count : 0;
+  if (n > 0 && v.WordIs(e, "tháng")) {
+    size_t j = e + 1;
+    int year;
+    bool this_year;
+    if ((v.WordIs(j, "đầu") || v.WordIs(j, "cuối")) && v.WordIs(j + 1, "năm") && n < 12) {
+      bool first = v.WordIs(j, "đầu");
+      size_t ny = YearOf(v, j + 1, &year, &this_year, true);
+      out->push_back(Period(i, j + 1 + ny, year, this_year, first ? 1 : 13 - n, first ? n : 12,
+                            first ? "period.first_months" : "period.last_months"));
+      return i + 1;
+    }
+    size_t ny = YearOf(v, j, &year, &this_year, false);
+    if (ny > 0 && n < 12) {
+      out->push_back(Period(i, j + ny, year, this_year, 1, n, "period.months_of_year"));
+      return i + 1;
+    }
+  }
+  // N ngày qua, 2 tuần gần đây, 3 năm trở lại đây: a period that ends on the reference date.
+  // N năm trước (đây), cách đây N tháng: a date that far before it.
+  if (count > 0) {
+    const char* unit = TimeUnit(v, e);
+    if (unit != nullptr && !(v.Is(i, TokenKind::kNumber) && v.Text(i).size() == 4)) {
+      size_t j = e + 1;
+      size_t k = 0;
+      if (v.WordIs(j, "qua") || v.WordIs(j, "vừa")) k = v.WordIs(j, "vừa") && v.WordIs(j + 1, "qua") ? 2 : v.WordIs(j, "qua") ? 1 : 0;
+      else if (v.WordIs(j, "gần") && v.WordIs(j + 1, "đây")) k = 2;
+      else if (v.WordIs(j, "trở") && v.WordIs(j + 1, "lại") && v.WordIs(j + 2, "đây")) k = 3;
+      if (k > 0) {
+        Candidate c;
+        c.type = RecordType::kPeriod;
+        c.begin = i;
+        c.end = j + k;
+        c.x().relative = std::string("last:") + unit + ":" + std::to_string(count);
+        c.rule = "period.last";
+        out->push_back(std::move(c));
+        return i + 1;
+      }
+      bool ago_before = i >= 2 && v.WordIs(i - 2, "cách") && v.WordIs(i - 1, "đây");
+      bool ago_after = v.WordIs(j, "trước") && AgoEnds(v, j + 1);
+      if (ago_before || ago_after) {
+        Candidate c;
+        c.type = RecordType::kDate;
+        c.begin = ago_before ? i - 2 : i;
+        c.end = ago_after ? (v.WordIs(j + 1, "đây") ? j + 2 : j + 1) : e + 1;
+        c.x().relative = std::string(unit) + ":-" + std::to_string(count);
+        c.rule = "date.ago";
+        out->push_back(std::move(c));
+        return i + 1;
+      }
+    }
+  }
+  if (t.kind != TokenKind::kWord) return i + 1;
+  std::string_view w(lower + t.b, t.e - t.b);
+  // "quý", "quí", "từ" (4 bytes) and "nửa" (5): one test of the length turns away most words.
+  bool short_word = w.size() == 4 || w.size() == 5;
+  // quý I-IV [/Y | năm Y | năm nay]
+  if (short_word && (w == "quý" || w == "quí")) {
+    // "quý 3/2022": the tokenizer reads 3/2022 as one fraction
+    long long fq, fy;
+    if (v.Is(i + 1, TokenKind::kFraction) && FractionParts(v, i + 1, &fq, &fy) && fq >= 1 && fq <= 4 &&
+        IsPlausibleYear(fy) && v.Text(i + 1).size() - v.Text(i + 1).find('/') == 5) {
+      int q = static_cast<int>(fq);
+      out->push_back(Period(i, i + 2, static_cast<int>(fy), false, 3 * q - 2, 3 * q, "period.quarter"));
+      return i + 1;
+    }
+    int q = Roman(v.Lower(i + 1));
+    if (q > 0) {
+      int year = 0;
+      bool this_year = false;
+      size_t ny = QuarterYear(v, i + 2, &year, &this_year);
+      out->push_back(Period(i, i + 2 + ny, year, this_year, 3 * q - 2, 3 * q, "period.quarter"));
+      return i + 1;
+    }
+  }
+  // nửa đầu năm [Y|nay], nửa cuối năm, nửa năm đầu
+  if (short_word && w == "nửa" && (v.WordIs(i + 1, "đầu") || v.WordIs(i + 1, "cuối")) && v.WordIs(i + 2, "năm")) {
+    int year;
+    bool this_year;
+    size_t ny = YearOf(v, i + 2, &year, &this_year, true);
+    bool first = v.WordIs(i + 1, "đầu");
+    out->push_back(Period(i, i + 2 + ny, year, this_year, first ? 1 : 7, first ? 6 : 12, "period.half"));
+    return i + 1;
+  }
+  // từ đầu năm [Y|nay] (cho) đến nay
+  if (short_word && w == "từ" && v.WordIs(i + 1, "đầu") && v.WordIs(i + 2, "năm")) {
+    int year;
+    bool this_year;
+    size_t ny = YearOf(v, i + 2, &year, &this_year, true);
+    size_t j = i + 2 + ny;
+    if (v.WordIs(j, "cho")) ++j;
+    if ((v.WordIs(j, "đến") || v.WordIs(j, "tới")) &&
+        (v.WordIs(j + 1, "nay") || (v.WordIs(j + 1, "hiện") && v.WordIs(j + 2, "nay")))) {
+      Candidate c = Period(i, j + (v.WordIs(j + 1, "nay") ? 2 : 3), year, this_year || year == 0, 1, 1,
+                           "period.year_to_date");
+      c.value_to.clear();
+      c.x().relative += " open";
+      out->push_back(std::move(c));
+      return i + 1;
+    }
+  }
+  // Relative dates from the table: hôm qua, tuần trước, năm ngoái, cùng kỳ năm trước …
+  // One lookup of the word turns away the tokens no phrase starts with.
+  if (v.lex().relative_dates.Lookup(w) == nullptr) return i + 1;
+  const std::string* rel = nullptr;
+  size_t m = v.Match(v.lex().relative_dates, i, &rel);
+  if (m > 0) {
+    // Not after a figure ("5 năm nay", "hai năm trước" is date.ago), a time ("15h30 chiều
+    // nay": the part of day is the time's) or a plural word ("những năm trước"); not before
+    // "đó"/"ấy" ("năm sau đó").
+    bool after_figure = i > 0 && (v.Is(i - 1, TokenKind::kNumber) || v.Is(i - 1, TokenKind::kTime) ||
+                                  (v.MayStartNumber(i - 1) && ParseNumberAt(v, i - 1)) ||
+                                  v.lex().scale_words.Contains(v.Lower(i - 1)) || v.WordIs(i - 1, "giờ") ||
+                                  v.WordIs(i - 1, "phút"));
+    static const char* const kPlural[] = {"những", "các", "nhiều", "mấy", "bao", "mọi", "từng", "hàng", "vài", "nửa", "dăm", "mươi"};
+    bool plural = false;
+    for (const char* w : kPlural) plural = plural || (i > 0 && v.WordIs(i - 1, w));
+    bool that = v.WordIs(i + m, "đó") || v.WordIs(i + m, "ấy") || v.WordIs(i + m, "kia");
+    if (!after_figure && !plural && !that) {
+      Candidate c;
+      c.type = RecordType::kDate;
+      c.begin = i;
+      c.end = i + m;
+      c.x().relative = *rel;
+      c.rule = "date.relative";
+      out->push_back(std::move(c));
+      return i + m;
+    }
+  }
+  return i + 1;
+}
+
 }  // namespace
 
 void ExtractPeriod(const DocView& v, std::vector<Candidate>* out) {
-  // This loop visits every token of every document: it reads the token once.
-  const size_t size = v.size();
-  const char* lower = v.lower().data();
-  for (size_t i = 0; i < size; ++i) {
-    const Token& t = v.tok(i);
-    // Only a figure or a word starts a period or a relative date.
-    if (t.kind != TokenKind::kWord && !v.MayStartNumber(i)) continue;
-    // N tháng đầu năm [Y|nay], N tháng cuối năm [Y|nay], N tháng năm Y
-    size_t e = 0;
-    int count = v.MayStartNumber(i) ? SmallNumber(v, i, 1000, &e) : 0;
-    int n = count <= 12 ? count : 0;
-    if (n > 0 && v.WordIs(e, "tháng")) {
-      size_t j = e + 1;
-      int year;
-      bool this_year;
-      if ((v.WordIs(j, "đầu") || v.WordIs(j, "cuối")) && v.WordIs(j + 1, "năm") && n < 12) {
-        bool first = v.WordIs(j, "đầu");
-        size_t ny = YearOf(v, j + 1, &year, &this_year, true);
-        out->push_back(Period(i, j + 1 + ny, year, this_year, first ? 1 : 13 - n, first ? n : 12,
-                              first ? "period.first_months" : "period.last_months"));
-        continue;
-      }
-      size_t ny = YearOf(v, j, &year, &this_year, false);
-      if (ny > 0 && n < 12) {
-        out->push_back(Period(i, j + ny, year, this_year, 1, n, "period.months_of_year"));
-        continue;
-      }
+  // Only a figure or one of the listed words starts a period: visit those, in order of token
+  // (a token can be both: "năm").
+  const std::vector<uint32_t>& figures = v.number_starts();
+  const std::vector<uint32_t>& words = v.period_words();
+  size_t next = 0;  // the tokens before it belong to a relative date already found
+  for (size_t a = 0, b = 0; a < figures.size() || b < words.size();) {
+    size_t i;
+    if (b == words.size() || (a < figures.size() && figures[a] <= words[b])) {
+      i = figures[a++];
+      if (b < words.size() && words[b] == i) ++b;
+    } else {
+      i = words[b++];
     }
-    // N ngày qua, 2 tuần gần đây, 3 năm trở lại đây: a period that ends on the reference date.
-    // N năm trước (đây), cách đây N tháng: a date that far before it.
-    if (count > 0) {
-      const char* unit = TimeUnit(v, e);
-      if (unit != nullptr && !(v.Is(i, TokenKind::kNumber) && v.Text(i).size() == 4)) {
-        size_t j = e + 1;
-        size_t k = 0;
-        if (v.WordIs(j, "qua") || v.WordIs(j, "vừa")) k = v.WordIs(j, "vừa") && v.WordIs(j + 1, "qua") ? 2 : v.WordIs(j, "qua") ? 1 : 0;
-        else if (v.WordIs(j, "gần") && v.WordIs(j + 1, "đây")) k = 2;
-        else if (v.WordIs(j, "trở") && v.WordIs(j + 1, "lại") && v.WordIs(j + 2, "đây")) k = 3;
-        if (k > 0) {
-          Candidate c;
-          c.type = RecordType::kPeriod;
-          c.begin = i;
-          c.end = j + k;
-          c.x().relative = std::string("last:") + unit + ":" + std::to_string(count);
-          c.rule = "period.last";
-          out->push_back(std::move(c));
-          continue;
-        }
-        bool ago_before = i >= 2 && v.WordIs(i - 2, "cách") && v.WordIs(i - 1, "đây");
-        bool ago_after = v.WordIs(j, "trước") && AgoEnds(v, j + 1);
-        if (ago_before || ago_after) {
-          Candidate c;
-          c.type = RecordType::kDate;
-          c.begin = ago_before ? i - 2 : i;
-          c.end = ago_after ? (v.WordIs(j + 1, "đây") ? j + 2 : j + 1) : e + 1;
-          c.x().relative = std::string(unit) + ":-" + std::to_string(count);
-          c.rule = "date.ago";
-          out->push_back(std::move(c));
-          continue;
-        }
-      }
-    }
-    if (t.kind != TokenKind::kWord) continue;
-    std::string_view w(lower + t.b, t.e - t.b);
-    // "quý", "quí", "từ" (4 bytes) and "nửa" (5): one test of the length turns away most words.
-    bool short_word = w.size() == 4 || w.size() == 5;
-    // quý I-IV [/Y | năm Y | năm nay]
-    if (short_word && (w == "quý" || w == "quí")) {
-      // "quý 3/2022": the tokenizer reads 3/2022 as one fraction
-      long long fq, fy;
-      if (v.Is(i + 1, TokenKind::kFraction) && FractionParts(v, i + 1, &fq, &fy) && fq >= 1 && fq <= 4 &&
-          IsPlausibleYear(fy) && v.Text(i + 1).size() - v.Text(i + 1).find('/') == 5) {
-        int q = static_cast<int>(fq);
-        out->push_back(Period(i, i + 2, static_cast<int>(fy), false, 3 * q - 2, 3 * q, "period.quarter"));
-        continue;
-      }
-      int q = Roman(v.Lower(i + 1));
-      if (q > 0) {
-        int year = 0;
-        bool this_year = false;
-        size_t ny = QuarterYear(v, i + 2, &year, &this_year);
-        out->push_back(Period(i, i + 2 + ny, year, this_year, 3 * q - 2, 3 * q, "period.quarter"));
-        continue;
-      }
-    }
-    // nửa đầu năm [Y|nay], nửa cuối năm, nửa năm đầu
-    if (short_word && w == "nửa" && (v.WordIs(i + 1, "đầu") || v.WordIs(i + 1, "cuối")) && v.WordIs(i + 2, "năm")) {
-      int year;
-      bool this_year;
-      size_t ny = YearOf(v, i + 2, &year, &this_year, true);
-      bool first = v.WordIs(i + 1, "đầu");
-      out->push_back(Period(i, i + 2 + ny, year, this_year, first ? 1 : 7, first ? 6 : 12, "period.half"));
-      continue;
-    }
-    // từ đầu năm [Y|nay] (cho) đến nay
-    if (short_word && w == "từ" && v.WordIs(i + 1, "đầu") && v.WordIs(i + 2, "năm")) {
-      int year;
-      bool this_year;
-      size_t ny = YearOf(v, i + 2, &year, &this_year, true);
-      size_t j = i + 2 + ny;
-      if (v.WordIs(j, "cho")) ++j;
-      if ((v.WordIs(j, "đến") || v.WordIs(j, "tới")) &&
-          (v.WordIs(j + 1, "nay") || (v.WordIs(j + 1, "hiện") && v.WordIs(j + 2, "nay")))) {
-        Candidate c = Period(i, j + (v.WordIs(j + 1, "nay") ? 2 : 3), year, this_year || year == 0, 1, 1,
-                             "period.year_to_date");
-        c.value_to.clear();
-        c.x().relative += " open";
-        out->push_back(std::move(c));
-        continue;
-      }
-    }
-    // Relative dates from the table: hôm qua, tuần trước, năm ngoái, cùng kỳ năm trước …
-    // One lookup of the word turns away the tokens no phrase starts with.
-    if (v.lex().relative_dates.Lookup(w) == nullptr) continue;
-    const std::string* rel = nullptr;
-    size_t m = v.Match(v.lex().relative_dates, i, &rel);
-    if (m > 0) {
-      // Not after a figure ("5 năm nay", "hai năm trước" is date.ago), a time ("15h30 chiều
-      // nay": the part of day is the time's) or a plural word ("những năm trước"); not before
-      // "đó"/"ấy" ("năm sau đó").
-      bool after_figure = i > 0 && (v.Is(i - 1, TokenKind::kNumber) || v.Is(i - 1, TokenKind::kTime) ||
-                                    (v.MayStartNumber(i - 1) && ParseNumberAt(v, i - 1)) ||
-                                    v.lex().scale_words.Contains(v.Lower(i - 1)) || v.WordIs(i - 1, "giờ") ||
-                                    v.WordIs(i - 1, "phút"));
-      static const char* const kPlural[] = {"những", "các", "nhiều", "mấy", "bao", "mọi", "từng", "hàng", "vài", "nửa", "dăm", "mươi"};
-      bool plural = false;
-      for (const char* w : kPlural) plural = plural || (i > 0 && v.WordIs(i - 1, w));
-      bool that = v.WordIs(i + m, "đó") || v.WordIs(i + m, "ấy") || v.WordIs(i + m, "kia");
-      if (!after_figure && !plural && !that) {
-        Candidate c;
-        c.type = RecordType::kDate;
-        c.begin = i;
-        c.end = i + m;
-        c.x().relative = *rel;
-        c.rule = "date.relative";
-        out->push_back(std::move(c));
-        i += m - 1;
-        continue;
-      }
-    }
+    if (i >= next) next = PeriodAt(v, i, out);
   }
 }
 
