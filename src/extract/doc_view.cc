@@ -20,41 +20,52 @@ DocView::DocView(std::string_view norm, std::string_view lower, const std::vecto
   id_ = next_id++;
   // One pass, one switch per token: this runs over every token of every document.
   const size_t n = tokens.size();
+  lists_.reset(new uint32_t[4 * n]);  // (not make_unique: no zeroing)
+  uint32_t* const numbers = lists_.get();
+  uint32_t* const digits = numbers + n;
+  uint32_t* const puncts = digits + n;
+  uint32_t* const words = puncts + n;
+  uint32_t *number = numbers, *digit = digits, *punct = puncts, *word = words;
   uint8_t* may = may_start_number_.data();
   for (size_t i = 0; i < n; ++i) {
     const Token& t = tokens[i];
+    const uint32_t k = static_cast<uint32_t>(i);
     switch (t.kind) {
       case TokenKind::kNumber:
       case TokenKind::kNumUnit:
       case TokenKind::kPercent:
         may[i] = 1;
-        number_starts_.push_back(static_cast<uint32_t>(i));
-        digit_tokens_.push_back(static_cast<uint32_t>(i));
+        *number++ = k;
+        *digit++ = k;
         break;
       case TokenKind::kWord: {
         std::string_view w = LowerOf(t);
-        // Both lookups inline, one after the other: the shape filter of the word is computed once.
+        // (Lookup is inline: most words are turned away by one bit of the shape filter.)
         const PhraseTable::Entry* rel = lex.relative_dates.Lookup(w);
         // Number words are short: skip the lookup for longer words. (RoleOf in number_phrase.cc
         // relies on this answer for the words of up to 8 bytes.)
         const PhraseTable::Entry* num = w.size() <= 8 ? lex.number_words.Lookup(w) : nullptr;
         if (num != nullptr && (num->kinds & PhraseTable::kKey)) {
           may[i] = 1;
-          number_starts_.push_back(static_cast<uint32_t>(i));
+          *number++ = k;
         }
-        if (rel != nullptr || IsPeriodWord(w)) period_words_.push_back(static_cast<uint32_t>(i));
+        if (rel != nullptr || IsPeriodWord(w)) *word++ = k;
         break;
       }
       case TokenKind::kPunct:
-        punct_tokens_.push_back(static_cast<uint32_t>(i));
+        *punct++ = k;
         break;
       case TokenKind::kAlnum:
       case TokenKind::kBreak:
         break;
       default:
-        digit_tokens_.push_back(static_cast<uint32_t>(i));
+        *digit++ = k;
     }
   }
+  number_starts_ = {numbers, number};
+  digit_tokens_ = {digits, digit};
+  punct_tokens_ = {puncts, punct};
+  period_words_ = {words, word};
 }
 
 size_t DocView::MatchFrom(const PhraseTable& table, size_t i, const PhraseTable::Entry* first,

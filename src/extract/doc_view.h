@@ -4,7 +4,9 @@
 #define VNEXTRACT_EXTRACT_DOC_VIEW_H_
 
 #include <cstring>
+#include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -120,16 +122,16 @@ class DocView {
   // once per document so that the extractors look up phrases only around figures.
   bool MayStartNumber(size_t i) const { return i < may_start_number_.size() && may_start_number_[i]; }
   // The tokens where MayStartNumber holds, in order: the extractors of figures visit only these.
-  const std::vector<uint32_t>& number_starts() const { return number_starts_; }
+  std::span<const uint32_t> number_starts() const { return number_starts_; }
   // The tokens with digits in them (number, num_unit, percent, time, date, fraction, code), in
   // order: the extractors of times, ratios and legal references start only at these.
-  const std::vector<uint32_t>& digit_tokens() const { return digit_tokens_; }
+  std::span<const uint32_t> digit_tokens() const { return digit_tokens_; }
   // The punctuation tokens, in order: where a currency sign may stand ("$500").
-  const std::vector<uint32_t>& punct_tokens() const { return punct_tokens_; }
+  std::span<const uint32_t> punct_tokens() const { return punct_tokens_; }
   // The words a period or a relative date may start with, in order: "quý", "quí", "nửa", "từ"
   // and the words some phrase of relative_dates starts, contains or ends with (ExtractPeriod
   // visits these and number_starts(), not every token).
-  const std::vector<uint32_t>& period_words() const { return period_words_; }
+  std::span<const uint32_t> period_words() const { return period_words_; }
 
   // Distinct for every DocView of the process, for caches keyed by document.
   uint64_t id() const { return id_; }
@@ -168,10 +170,13 @@ class DocView {
   const std::vector<Token>& tokens_;
   const Lexicons& lex_;
   std::vector<uint8_t> may_start_number_;
-  std::vector<uint32_t> number_starts_;
-  std::vector<uint32_t> digit_tokens_;
-  std::vector<uint32_t> punct_tokens_;
-  std::vector<uint32_t> period_words_;
+  // The four lists of tokens above, each in its own quarter of one array (no list is longer
+  // than the document): filled without the capacity checks and growth of four vectors.
+  std::unique_ptr<uint32_t[]> lists_;
+  std::span<const uint32_t> number_starts_;
+  std::span<const uint32_t> digit_tokens_;
+  std::span<const uint32_t> punct_tokens_;
+  std::span<const uint32_t> period_words_;
   uint64_t id_;
 };
 

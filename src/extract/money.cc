@@ -39,8 +39,8 @@ std::optional<size_t> CurrencyAt(const DocView& v, const NumberPhrase& last, siz
 
 void ExtractMoney(const DocView& v, std::vector<Candidate>* out) {
   // The figures and the punctuation (a currency sign before a figure), in order of token.
-  const std::vector<uint32_t>& figures = v.number_starts();
-  const std::vector<uint32_t>& puncts = v.punct_tokens();
+  std::span<const uint32_t> figures = v.number_starts();
+  std::span<const uint32_t> puncts = v.punct_tokens();
   for (size_t a = 0, b = 0; a < figures.size() || b < puncts.size();) {
     bool figure = b == puncts.size() || (a < figures.size() && figures[a] < puncts[b]);
     size_t i = figure ? figures[a++] : puncts[b++];

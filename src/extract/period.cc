@@ -110,8 +110,9 @@ bool AgoEnds(const DocView& v, size_t j) {
 }
 
 // The period or relative date that starts at token i, if any: returns the token after the
-// relative date it found (whose words start nothing else), else i + 1.
-size_t PeriodAt(const DocView& v, size_t i, std::vector<Candidate>* out) {
+// relative date it found (whose words start nothing else), else i + 1. `listed_word`: token i is
+// in DocView::period_words() (else no word rule below can match).
+size_t PeriodAt(const DocView& v, size_t i, bool listed_word, std::vector<Candidate>* out) {
   const Token& t = v.tok(i);
   const char* lower = v.lower().data();
   // Only a figure or a word starts a period or a relative date.
@@ -171,7 +172,7 @@ size_t PeriodAt(const DocView& v, size_t i, std::vector<Candidate>* out) {
       }
     }
   }
-  if (t.kind != TokenKind::kWord) return i + 1;
+  if (!listed_word) return i + 1;
   std::string_view w(lower + t.b, t.e - t.b);
   // "quý", "quí", "từ" (4 bytes) and "nửa" (5): one test of the length turns away most words.
   bool short_word = w.size() == 4 || w.size() == 5;
@@ -221,8 +222,6 @@ size_t PeriodAt(const DocView& v, size_t i, std::vector<Candidate>* out) {
     }
   }
   // Relative dates from the table: hôm qua, tuần trước, năm ngoái, cùng kỳ năm trước …
-  // One lookup of the word turns away the tokens no phrase starts with.
-  if (v.lex().relative_dates.Lookup(w) == nullptr) return i + 1;
   const std::string* rel = nullptr;
   size_t m = v.Match(v.lex().relative_dates, i, &rel);
   if (m > 0) {
@@ -256,18 +255,20 @@ size_t PeriodAt(const DocView& v, size_t i, std::vector<Candidate>* out) {
 void ExtractPeriod(const DocView& v, std::vector<Candidate>* out) {
   // Only a figure or one of the listed words starts a period: visit those, in order of token
   // (a token can be both: "năm").
-  const std::vector<uint32_t>& figures = v.number_starts();
-  const std::vector<uint32_t>& words = v.period_words();
+  std::span<const uint32_t> figures = v.number_starts();
+  std::span<const uint32_t> words = v.period_words();
   size_t next = 0;  // the tokens before it belong to a relative date already found
   for (size_t a = 0, b = 0; a < figures.size() || b < words.size();) {
     size_t i;
+    bool listed_word = false;
     if (b == words.size() || (a < figures.size() && figures[a] <= words[b])) {
       i = figures[a++];
-      if (b < words.size() && words[b] == i) ++b;
+      if (b < words.size() && words[b] == i) ++b, listed_word = true;
     } else {
       i = words[b++];
+      listed_word = true;
     }
-    if (i >= next) next = PeriodAt(v, i, out);
+    if (i >= next) next = PeriodAt(v, i, listed_word, out);
   }
 }
 
