@@ -27,6 +27,7 @@ DocView::DocView(std::string_view norm, std::string_view lower, const std::vecto
   uint32_t* const words = puncts + n;
   uint32_t *number = numbers, *digit = digits, *punct = puncts, *word = words;
   uint8_t* may = may_start_number_.data();
+  number_payloads_.reset(new const std::string*[n]);  // (no zeroing: read only where set)
   for (size_t i = 0; i < n; ++i) {
     const Token& t = tokens[i];
     const uint32_t k = static_cast<uint32_t>(i);
@@ -47,6 +48,7 @@ DocView::DocView(std::string_view norm, std::string_view lower, const std::vecto
         const PhraseTable::Entry* num = w.size() <= 8 ? lex.number_words.Lookup(w) : nullptr;
         if (num != nullptr && (num->kinds & PhraseTable::kKey)) {
           may[i] = 1;
+          number_payloads_[i] = &num->payload;
           *number++ = k;
         }
         if (rel != nullptr || IsPeriodWord(w)) *word++ = k;

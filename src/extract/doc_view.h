@@ -121,6 +121,9 @@ class DocView {
   // A figure may start at token i: digits, or a number word ("hai", "mười", "hàng"). Computed
   // once per document so that the extractors look up phrases only around figures.
   bool MayStartNumber(size_t i) const { return i < may_start_number_.size() && may_start_number_[i]; }
+  // The payload of number_words ("digit:5", "ten") of token i, a word of up to 8 bytes for which
+  // MayStartNumber holds (the lookup DocView made; undefined for other tokens).
+  const std::string& NumberWordPayload(size_t i) const { return *number_payloads_[i]; }
   // The tokens where MayStartNumber holds, in order: the extractors of figures visit only these.
   std::span<const uint32_t> number_starts() const { return number_starts_; }
   // The tokens with digits in them (number, num_unit, percent, time, date, fraction, code), in
@@ -173,6 +176,7 @@ class DocView {
   // The four lists of tokens above, each in its own quarter of one array (no list is longer
   // than the document): filled without the capacity checks and growth of four vectors.
   std::unique_ptr<uint32_t[]> lists_;
+  std::unique_ptr<const std::string*[]> number_payloads_;  // set for the number words only
   std::span<const uint32_t> number_starts_;
   std::span<const uint32_t> digit_tokens_;
   std::span<const uint32_t> punct_tokens_;

@@ -1,5 +1,7 @@
 #include "extract/number_phrase.h"
 
+#include <cstring>
+
 namespace vnextract::internal {
 
 namespace {
@@ -32,10 +34,16 @@ Role RoleOf(const DocView& v, size_t i) {
     r.value = PayloadInt(*p);
     return r;
   }
-  // DocView has looked up every word of up to 8 bytes in number_words: MayStartNumber is its answer.
-  if (w.size() <= 8 && !v.MayStartNumber(i)) return r;
-  const std::string* p = v.lex().number_words.Find(w);
-  if (!p) return r;
+  // DocView has looked up every word of up to 8 bytes in number_words: MayStartNumber is its
+  // answer, NumberWordPayload the payload it found.
+  const std::string* p;
+  if (w.size() <= 8) {
+    if (!v.MayStartNumber(i)) return r;
+    p = &v.NumberWordPayload(i);
+  } else {
+    p = v.lex().number_words.Find(w);
+    if (!p) return r;
+  }
   std::string_view s = *p;
   if (s.substr(0, 6) == "digit:") r = {Role::kDigit, PayloadInt(s.substr(6))};
   else if (s.substr(0, 5) == "unit:") r = {Role::kUnit, PayloadInt(s.substr(5))};
@@ -279,7 +287,8 @@ const NumberPhrase* ParseNumberAtSlow(const DocView& v, size_t i) {
   thread_local Store store;
   FigureCache& c = tls_figures;
   if (c.doc != v.id()) {
-    store.state.assign(v.size(), 0);
+    store.state.resize(v.size());
+    std::memset(store.state.data(), 0, v.size() * sizeof(int32_t));  // (assign() fills one int at a time)
     store.phrases.clear();
     store.phrases.reserve(v.size());
     c = {v.id(), store.state.data(), store.phrases.data()};
