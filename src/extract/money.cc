@@ -35,6 +35,14 @@ std::optional<size_t> CurrencyAt(const DocView& v, const NumberPhrase& last, siz
   return n + RateSuffix(v, j + n, unit);  // "25.000 đồng/kg"
 }
 
+// MayStartNumber holds at one of the tokens i + 1 … i + n.
+bool FigureWithin(const DocView& v, size_t i, size_t n) {
+  for (size_t k = 1; k <= n; ++k) {
+    if (v.MayStartNumber(i + k)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 void ExtractMoney(const DocView& v, std::vector<Candidate>* out) {
@@ -50,7 +58,9 @@ void ExtractMoney(const DocView& v, std::vector<Candidate>* out) {
       AddMeasured(out, RecordType::kMoney, *m, m->first->words ? "money.words_currency" : rule);
       continue;
     }
-    // "$500", "US$ 2 triệu": a currency sign before the figure.
+    // "$500", "US$ 2 triệu": a currency sign before the figure. Most punctuation has no figure
+    // in digits (all of which MayStartNumber) within the longest sign after it: no lookup.
+    if (!FigureWithin(v, i, v.lex().currency_prefixes.max_tokens())) continue;
     const std::string* iso = nullptr;
     if (size_t n = v.Match(v.lex().currency_prefixes, i, &iso)) {
       const NumberPhrase* num = ParseNumberAt(v, i + n);
