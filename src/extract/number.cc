@@ -3,6 +3,8 @@
 #include "extract/extractors.h"
 #include "extract/number_phrase.h"
 
+#include <cstdint>
+
 namespace vnextract::internal {
 
 namespace {
@@ -18,34 +20,39 @@ void Add(std::vector<Candidate>* out, size_t b, size_t e, std::string value, con
 
 }  // namespace
 
-void ExtractNumbers(const DocView& v, const std::vector<uint8_t>& taken, std::vector<Candidate>* out) {
-  size_t next = 0;  // the tokens before it belong to a number already added
-  for (size_t i : v.digit_tokens()) {
-    if (i < next || taken[i]) continue;
-    if (v.Is(i, TokenKind::kNumber)) {
-      const NumberPhrase* n = ParseNumberAt(v, i);
+void NumberExtractor::AddBefore(size_t limit, std::vector<Candidate>* out) {
+  std::span<const uint32_t> digits = v_.digit_tokens();
+  for (; at_ < digits.size() && digits[at_] < limit; ++at_) {
+    size_t i = digits[at_];
+    if (i < next_ || taken_[i]) continue;
+    if (v_.Is(i, TokenKind::kNumber)) {
+      const NumberPhrase* n = ParseNumberAt(v_, i);
       if (!n) {
         // Digits grouped in no notation we know ("0939.231.868", a phone number): the digits.
-        std::string digits;
-        for (char c : v.Text(i)) {
-          if (c >= '0' && c <= '9') digits.push_back(c);
+        std::string digits_only;
+        for (char c : v_.Text(i)) {
+          if (c >= '0' && c <= '9') digits_only.push_back(c);
         }
-        std::optional<Decimal> d = Decimal::ParseDigits(digits);
+        std::optional<Decimal> d = Decimal::ParseDigits(digits_only);
         if (d) Add(out, i, i + 1, d->ToString(), "number.digit_groups");
         continue;
       }
       size_t end = n->end;
       for (size_t k = i; k < end; ++k) {
-        if (taken[k]) end = k;
+        if (taken_[k]) end = k;
       }
       if (end != n->end) {  // a scale word that belongs to another record
-        Add(out, i, i + 1, Decimal::ParseDigits(v.Text(i))->ToString(), "number.digits");
+        Add(out, i, i + 1, Decimal::ParseDigits(v_.Text(i))->ToString(), "number.digits");
         continue;
       }
       Add(out, i, n->end, n->value.ToString(), n->has_scale ? "number.scale" : "number.digits");
-      next = n->end;
+      next_ = n->end;
     }
   }
+}
+
+void ExtractNumbers(const DocView& v, const std::vector<uint8_t>& taken, std::vector<Candidate>* out) {
+  NumberExtractor(v, taken).AddBefore(SIZE_MAX, out);
 }
 
 }  // namespace vnextract::internal

@@ -91,6 +91,21 @@ void AddMeasured(std::vector<Candidate>* out, RecordType type, const Measured& m
 // tokens it takes, or 0.
 size_t RateSuffix(const DocView& v, size_t k, std::string* unit);
 
+// ExtractNumbers (extractors.h) in steps, for Resolve, which puts the numbers between the kept
+// candidates in order of token: each call appends the numbers that start before `limit`, so that
+// they are built where they stay instead of being moved there.
+class NumberExtractor {
+ public:
+  NumberExtractor(const DocView& v, const std::vector<uint8_t>& taken) : v_(v), taken_(taken) {}
+  void AddBefore(size_t limit, std::vector<Candidate>* out);
+
+ private:
+  const DocView& v_;
+  const std::vector<uint8_t>& taken_;
+  size_t at_ = 0;    // the next of v_.digit_tokens() to look at
+  size_t next_ = 0;  // the tokens before it belong to a number already added
+};
+
 }  // namespace vnextract::internal
 
 #endif  // VNEXTRACT_EXTRACT_NUMBER_PHRASE_H_

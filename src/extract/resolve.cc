@@ -1,6 +1,8 @@
 #include <algorithm>
+#include <cstdint>
 
 #include "extract/extractors.h"
+#include "extract/number_phrase.h"
 
 namespace vnextract::internal {
 
@@ -31,23 +33,22 @@ int Priority(RecordType t) {
 }  // namespace
 
 std::vector<Candidate> Resolve(const DocView& v, std::vector<Candidate> candidates) {
-  // Longest first; on equal length the stronger type; then the earlier one. Stable for
-  // determinism.
-  // Sort indices, not candidates: a candidate carries nine strings.
-  std::vector<size_t> order(candidates.size());
-  for (size_t k = 0; k < order.size(); ++k) order[k] = k;
-  std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
-    const Candidate& a = candidates[x];
-    const Candidate& b = candidates[y];
-    size_t la = a.end - a.begin, lb = b.end - b.begin;
-    if (la != lb) return la > lb;
-    if (a.user != b.user) return a.user;  // the user's rule over a built-in one of the same span
-    if (a.type != b.type) return Priority(a.type) < Priority(b.type);
-    return a.begin < b.begin;
-  });
+  // Longest first; on equal length the user's rule over a built-in one, then the stronger type;
+  // then the earlier one, then the one proposed first. Each candidate's place in that order is
+  // one key (two words compared as one 128-bit number), sorted with its index: a plain sort
+  // of keys that are all distinct gives what a stable sort by the comparison would.
+  std::vector<unsigned __int128> order(candidates.size());
+  for (size_t k = 0; k < order.size(); ++k) {
+    const Candidate& c = candidates[k];
+    uint64_t high = (~static_cast<uint64_t>(c.end - c.begin) << 8) | (c.user ? 0 : 0x80) | static_cast<uint64_t>(Priority(c.type));
+    uint64_t low = (static_cast<uint64_t>(c.begin) << 32) | k;
+    order[k] = (static_cast<unsigned __int128>(high) << 64) | low;
+  }
+  std::sort(order.begin(), order.end());
   std::vector<uint8_t> taken(v.size(), 0);
   std::vector<size_t> chosen;
-  for (size_t x : order) {
+  for (unsigned __int128 key : order) {
+    size_t x = static_cast<uint32_t>(key);
     const Candidate& c = candidates[x];
     bool free = true;
     for (size_t k = c.begin; k < c.end && free; ++k) free = !taken[k];
@@ -55,20 +56,18 @@ std::vector<Candidate> Resolve(const DocView& v, std::vector<Candidate> candidat
     for (size_t k = c.begin; k < c.end; ++k) taken[k] = 1;
     chosen.push_back(x);
   }
-  std::vector<Candidate> numbers;
-  ExtractNumbers(v, taken, &numbers);
   // Kept candidates and numbers in order of start (no two share a start).
   std::sort(chosen.begin(), chosen.end(), [&](size_t x, size_t y) { return candidates[x].begin < candidates[y].begin; });
   std::vector<Candidate> kept;
-  // Room for the entities the caller appends (extractor.cc), fewer than one in sixteen tokens: a
-  // candidate is large, and growing the vector would move every kept one.
-  kept.reserve(chosen.size() + numbers.size() + v.size() / 16 + 8);
-  size_t n = 0;
+  // Room for the numbers and the entities the caller appends (extractor.cc), fewer than one in
+  // sixteen tokens: a candidate is large, and growing the vector would move every kept one.
+  kept.reserve(chosen.size() + v.digit_tokens().size() + v.size() / 16 + 8);
+  NumberExtractor numbers(v, taken);
   for (size_t x : chosen) {
-    while (n < numbers.size() && numbers[n].begin < candidates[x].begin) kept.push_back(std::move(numbers[n++]));
+    numbers.AddBefore(candidates[x].begin, &kept);
     kept.push_back(std::move(candidates[x]));
   }
-  while (n < numbers.size()) kept.push_back(std::move(numbers[n++]));
+  numbers.AddBefore(SIZE_MAX, &kept);
   return kept;
 }
 
