@@ -215,14 +215,15 @@ std::string Decimal::ToString() const {
     m64 /= 10;
   } while (m64 > 0);
   while (n <= scale_) rev[n++] = '0';
-  std::string out;
-  out.reserve(static_cast<size_t>(n) + 2);
-  if (neg) out.push_back('-');
+  // The text, written once: sign, the digits in order, the point before the last scale_ ones.
+  char text[80];
+  size_t len = 0;
+  if (neg) text[len++] = '-';
   for (int k = n - 1; k >= 0; --k) {
-    out.push_back(rev[k]);
-    if (k == scale_ && k > 0) out.push_back('.');
+    text[len++] = rev[k];
+    if (k == scale_ && k > 0) text[len++] = '.';
   }
-  return out;
+  return std::string(text, len);
 }
 
 std::string Decimal::Quotient(long long numerator, long long denominator, int places) {

@@ -1,7 +1,5 @@
 #include "extract/number_phrase.h"
 
-#include <cstring>
-
 namespace vnextract::internal {
 
 namespace {
@@ -281,20 +279,25 @@ const NumberPhrase* ParseNumberAtSlow(const DocView& v, size_t i) {
   if (i >= v.size()) return nullptr;
   // The arrays tls_figures points into.
   struct Store {
-    std::vector<int32_t> state;  // 0 not parsed yet (a memset per document), -1 none, else 1 + index
+    std::vector<int32_t> state;  // 0 not parsed yet, -1 none, else 1 + index
+    std::vector<uint32_t> parsed;  // the tokens whose state is set: cleared for the next document
     std::vector<NumberPhrase> phrases;  // reserved for one per token: never reallocated within a document
   };
   thread_local Store store;
   FigureCache& c = tls_figures;
   if (c.doc != v.id()) {
-    store.state.resize(v.size());
-    std::memset(store.state.data(), 0, v.size() * sizeof(int32_t));  // (assign() fills one int at a time)
+    // A document has a few dozen figures and a thousand tokens or more: reset the states that
+    // were set rather than every one.
+    for (uint32_t k : store.parsed) store.state[k] = 0;
+    store.parsed.clear();
+    if (store.state.size() < v.size()) store.state.resize(v.size());  // (the new ones are 0)
     store.phrases.clear();
     store.phrases.reserve(v.size());
     c = {v.id(), store.state.data(), store.phrases.data()};
   }
   int32_t& state = store.state[i];
   if (state == 0) {
+    store.parsed.push_back(static_cast<uint32_t>(i));
     std::optional<NumberPhrase> n = v.IsWord(i) ? ParseWordsAt(v, i) : ParseDigitsAt(v, i);
     if (n) {
       n->connector = RangeConnector(v, n->end);  // every ParseMeasured asks
