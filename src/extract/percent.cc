@@ -8,12 +8,15 @@ namespace {
 
 std::optional<size_t> PercentAt(const DocView& v, const NumberPhrase& last, size_t j, bool /*strict*/,
                                 std::string* unit) {
+  // The unit is set only with a match (ParseMeasured reads it only then): most figures have none.
+  size_t n;
+  if (last.glued == "%") n = 0;
+  else if (!last.glued.empty()) return std::nullopt;
+  else if (v.WordIs(j, "phần") && v.WordIs(j + 1, "trăm")) n = 2;
+  else if (v.WordIs(j, "điểm") && v.WordIs(j + 1, "phần") && v.WordIs(j + 2, "trăm")) n = 3;  // percentage points
+  else return std::nullopt;
   unit->assign(1, '%');  // (not = "%": GCC 12 -Wrestrict false positive)
-  if (last.glued == "%") return 0;
-  if (!last.glued.empty()) return std::nullopt;
-  if (v.WordIs(j, "phần") && v.WordIs(j + 1, "trăm")) return 2;
-  if (v.WordIs(j, "điểm") && v.WordIs(j + 1, "phần") && v.WordIs(j + 2, "trăm")) return 3;  // percentage points
-  return std::nullopt;
+  return n;
 }
 
 }  // namespace
