@@ -49,6 +49,9 @@ struct Candidate {
   std::string canonical;
   // The fields few candidates have, kept out of line so that moving a candidate stays cheap.
   struct Extra {
+    // User-provided: clang cannot default-construct a nested class with member initializers in
+    // the class around it (for optional::emplace()).
+    Extra() noexcept {}
     std::string resolved;   // date/period: set by ResolveTemporal
     std::string note;
     std::string kind;       // legal_ref parts
@@ -65,7 +68,7 @@ struct Candidate {
   };
   std::optional<Extra> extra;
   Extra& x() {
-    if (!extra) extra.emplace(Extra{});  // not emplace(): clang sees Extra as not default-constructible here
+    if (!extra) extra.emplace();  // (not emplace(Extra{}): a temporary whose nine strings are moved)
     return *extra;
   }
   const Extra& x() const {
