@@ -28,6 +28,7 @@ DocView::DocView(std::string_view norm, std::string_view lower, const std::vecto
   uint32_t *number = numbers, *digit = digits, *punct = puncts, *word = words;
   uint8_t* may = may_start_number_.data();
   number_payloads_.reset(new const std::string*[n]);  // (no zeroing: read only where set)
+  relative_entries_.reset(new const PhraseTable::Entry*[n]);
   for (size_t i = 0; i < n; ++i) {
     const Token& t = tokens[i];
     const uint32_t k = static_cast<uint32_t>(i);
@@ -51,7 +52,10 @@ DocView::DocView(std::string_view norm, std::string_view lower, const std::vecto
           number_payloads_[i] = &num->payload;
           *number++ = k;
         }
-        if (rel != nullptr || IsPeriodWord(w)) *word++ = k;
+        if (rel != nullptr || IsPeriodWord(w)) {
+          *word++ = k;
+          relative_entries_[i] = rel;
+        }
         break;
       }
       case TokenKind::kPunct:

@@ -138,6 +138,12 @@ class DocView {
   // and the words some phrase of relative_dates starts, contains or ends with (ExtractPeriod
   // visits these and number_starts(), not every token).
   std::span<const uint32_t> period_words() const { return period_words_; }
+  // Match(lex().relative_dates, i, payload) for a token of period_words(), from the lookup of its
+  // word DocView made.
+  size_t MatchRelativeDate(size_t i, const std::string** payload) const {
+    const PhraseTable::Entry* first = relative_entries_[i];
+    return first ? MatchFrom(lex_.relative_dates, i, first, payload) : 0;
+  }
 
   // Distinct for every DocView of the process, for caches keyed by document.
   uint64_t id() const { return id_; }
@@ -180,6 +186,7 @@ class DocView {
   // than the document): filled without the capacity checks and growth of four vectors.
   std::unique_ptr<uint32_t[]> lists_;
   std::unique_ptr<const std::string*[]> number_payloads_;  // set for the number words only
+  std::unique_ptr<const PhraseTable::Entry*[]> relative_entries_;  // set for period_words() only
   std::span<const uint32_t> number_starts_;
   std::span<const uint32_t> digit_tokens_;
   std::span<const uint32_t> punct_tokens_;

@@ -223,7 +223,7 @@ size_t PeriodAt(const DocView& v, size_t i, bool listed_word, std::vector<Candid
   }
   // Relative dates from the table: hôm qua, tuần trước, năm ngoái, cùng kỳ năm trước …
   const std::string* rel = nullptr;
-  size_t m = v.Match(v.lex().relative_dates, i, &rel);
+  size_t m = v.MatchRelativeDate(i, &rel);
   if (m > 0) {
     // Not after a figure ("5 năm nay", "hai năm trước" is date.ago), a time ("15h30 chiều
     // nay": the part of day is the time's) or a plural word ("những năm trước"); not before
