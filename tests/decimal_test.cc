@@ -6,6 +6,7 @@
 #include <string>
 
 #include "extract/iso_text.h"
+#include "decimal_reference.h"
 
 namespace vnextract::internal {
 namespace {
@@ -32,6 +33,37 @@ TEST_CASE("Decimal::ParseDigits reads Vietnamese notation") {
       CHECK(d->ToString() == c.out);
     }
   }
+}
+
+// Every text of up to 6 characters over digits, both separators and a letter, and longer ones
+// near the limits: the one-pass ParseDigits against the first implementation.
+TEST_CASE("Decimal::ParseDigits agrees with the reference implementation") {
+  auto check = [](const std::string& in) {
+    std::optional<Decimal> d = Decimal::ParseDigits(in);
+    std::optional<std::string> want = reference::ParseDigitsText(in);
+    CAPTURE(in);
+    REQUIRE(d.has_value() == want.has_value());
+    if (d) CHECK(d->ToString() == *want);
+  };
+  const char kAlphabet[] = "019.,a";
+  std::string s;
+  size_t checked = 0;
+  for (size_t len = 0; len <= 6; ++len) {
+    size_t total = 1;
+    for (size_t k = 0; k < len; ++k) total *= 6;
+    for (size_t n = 0; n < total; ++n) {
+      s.clear();
+      for (size_t k = 0, x = n; k < len; ++k, x /= 6) s.push_back(kAlphabet[x % 6]);
+      check(s);
+      ++checked;
+    }
+  }
+  CHECK(checked == 55987);
+  const char* longer[] = {"170141183460469231731687303715884105727", "170141183460469231731687303715884105728",
+                          "1.701.411.834.604.692.317.316.873.037.158.841.057,28", "0,000000000000000000000000000001",
+                          "0,0000000000000000000000000000001", "12.345.678,90", "1,234,567.5", "1.234.567.89",
+                          "99999999999999999999,99999999999999999999", "1.000", "10.000", "1.0000", "123.4567"};
+  for (const char* in : longer) check(in);
 }
 
 TEST_CASE("Decimal arithmetic is exact beyond 2^53") {

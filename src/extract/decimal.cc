@@ -25,10 +25,24 @@ bool AllDigits(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// `body` (digits and `sep`) is thousands grouped by `sep`: a first group of 1-3 digits, then
+// groups of exactly 3.
+bool GroupsOk(std::string_view body, char sep) {
+  size_t pos = body.find(sep);
+  if (pos == 0 || pos > 3) return false;
+  while (pos != std::string_view::npos) {
+    size_t next = body.find(sep, pos + 1);
+    size_t len = (next == std::string_view::npos ? body.size() : next) - pos - 1;
+    if (len != 3) return false;
+    pos = next;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::optional<Decimal> Decimal::ParseDigits(std::string_view s) {
-  // Most figures are plain digits ("2023", "10"): read them without the copies below, and in
+  // Most figures are plain digits ("2023", "10"): read them without the checks below, and in
   // 64 bits when 18 digits or fewer cannot overflow them.
   if (AllDigits(s)) {
     Decimal d;
@@ -46,76 +60,62 @@ std::optional<Decimal> Decimal::ParseDigits(std::string_view s) {
     }
     return d;
   }
-  size_t dots = std::count(s.begin(), s.end(), '.');
-  size_t commas = std::count(s.begin(), s.end(), ',');
-  std::string int_part;
-  std::string_view frac;
-  auto groups_ok = [](std::string_view body, char sep) {
-    // first group 1-3 digits, the others exactly 3
-    size_t pos = body.find(sep);
-    if (pos == 0 || pos > 3) return false;
-    while (pos != std::string_view::npos) {
-      size_t next = body.find(sep, pos + 1);
-      size_t len = (next == std::string_view::npos ? body.size() : next) - pos - 1;
-      if (len != 3) return false;
-      pos = next;
+  // One pass over the other texts: digits and separators only, and where the separators are.
+  size_t dots = 0, commas = 0, first_dot = 0, first_comma = 0, last_sep = 0;
+  for (size_t k = 0; k < s.size(); ++k) {
+    char c = s[k];
+    if (c == '.') {
+      if (dots++ == 0) first_dot = k;
+      last_sep = k;
+    } else if (c == ',') {
+      if (commas++ == 0) first_comma = k;
+      last_sep = k;
+    } else if (c < '0' || c > '9') {
+      return std::nullopt;
     }
-    return true;
-  };
-  auto strip = [](std::string_view body, char sep) {
-    std::string out;
-    for (char c : body) {
-      if (c != sep) out.push_back(c);
+  }
+  if (dots == 0 && commas == 0) return std::nullopt;  // "" (digits alone were read above)
+  // The integer part is the digits of s[0, int_end) (its separators group thousands), the
+  // decimals are s[frac_begin, end).
+  size_t int_end, frac_begin;
+  if (dots > 0 && commas > 0) {
+    // The last separator is the decimal one and appears once; the other groups thousands.
+    char dec = s[last_sep];
+    if ((dec == '.' ? dots : commas) != 1 || !GroupsOk(s.substr(0, last_sep), dec == ',' ? '.' : ',')) {
+      return std::nullopt;
     }
-    return out;
-  };
-  if (dots == 0 && commas == 0) {
-    if (!AllDigits(s)) return std::nullopt;
-    int_part = std::string(s);
-  } else if (dots > 0 && commas > 0) {
-    size_t last = s.find_last_of(".,");
-    char dec = s[last];
-    char grp = dec == ',' ? '.' : ',';
-    std::string_view body = s.substr(0, last);
-    if (std::count(body.begin(), body.end(), dec) != 0 || !groups_ok(body, grp)) return std::nullopt;
-    int_part = strip(body, grp);
-    frac = s.substr(last + 1);
-  } else if (dots > 0) {
-    if (dots > 1 || (s.size() - s.find('.') - 1 == 3 && s.find('.') <= 3)) {
-      if (!groups_ok(s, '.')) return std::nullopt;
-      int_part = strip(s, '.');
-    } else {
-      size_t p = s.find('.');
-      int_part = std::string(s.substr(0, p));
-      frac = s.substr(p + 1);
-    }
+    int_end = last_sep;
+    frac_begin = last_sep + 1;
   } else {
-    if (commas > 1) {
-      if (!groups_ok(s, ',')) return std::nullopt;
-      int_part = strip(s, ',');
+    char sep = dots > 0 ? '.' : ',';
+    size_t count = dots + commas;
+    size_t p = dots > 0 ? first_dot : first_comma;
+    // Several separators group thousands; so does one '.' with three digits after it and at
+    // most three before ("1.000"); one ',' alone, or a '.' otherwise, is the decimal one.
+    bool grouped = count > 1 || (sep == '.' && s.size() - p - 1 == 3 && p <= 3);
+    if (grouped) {
+      if (!GroupsOk(s, sep)) return std::nullopt;
+      int_end = frac_begin = s.size();
     } else {
-      size_t p = s.find(',');
-      int_part = std::string(s.substr(0, p));
-      frac = s.substr(p + 1);
+      int_end = p;
+      frac_begin = p + 1;
     }
   }
-  if (!AllDigits(int_part) || (!frac.empty() && !AllDigits(frac))) return std::nullopt;
-  if (frac.empty() && (s.back() == '.' || s.back() == ',')) return std::nullopt;
-  if (frac.size() > static_cast<size_t>(kMaxScale)) return std::nullopt;
+  size_t frac_size = s.size() - frac_begin;
+  if (int_end == 0) return std::nullopt;                                          // ",5"
+  if (frac_size == 0 && (s.back() == '.' || s.back() == ',')) return std::nullopt;  // "1."
+  if (frac_size > static_cast<size_t>(kMaxScale)) return std::nullopt;
   Decimal d;
-  for (char c : int_part) {
+  for (size_t k = 0; k < s.size(); ++k) {
+    if (k >= int_end && k < frac_begin) continue;  // the decimal separator
+    char c = s[k];
+    if (c == '.' || c == ',') continue;  // a thousands separator
     if (MulOverflow(d.mant_, 10, &d.mant_) || __builtin_add_overflow(d.mant_, c - '0', &d.mant_)) {
       d.overflow_ = true;
       return d;
     }
   }
-  for (char c : frac) {
-    if (MulOverflow(d.mant_, 10, &d.mant_) || __builtin_add_overflow(d.mant_, c - '0', &d.mant_)) {
-      d.overflow_ = true;
-      return d;
-    }
-  }
-  d.scale_ = static_cast<int>(frac.size());
+  d.scale_ = static_cast<int>(frac_size);
   d.Trim();
   return d;
 }
