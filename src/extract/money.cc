@@ -1,5 +1,7 @@
 // money: a figure and a currency ("300 triệu đồng", "trên 31.000.000 đồng", "1,2 tỷ USD",
 // "$500", "25.000 đồng/kg", "từ 1,3 triệu đồng đến 5 triệu đồng").
+#include <algorithm>
+
 #include "extract/extractors.h"
 #include "extract/number_phrase.h"
 
@@ -43,39 +45,44 @@ bool FigureWithin(const DocView& v, size_t i, size_t n) {
   return false;
 }
 
+// A currency sign at token i and the figure in digits after it: "$500".
+void PrefixCurrencyAt(const DocView& v, size_t i, std::vector<Candidate>* out) {
+  const std::string* iso = nullptr;
+  size_t n = v.Match(v.lex().currency_prefixes, i, &iso);
+  if (n == 0) return;
+  const NumberPhrase* num = ParseNumberAt(v, i + n);
+  if (!num || num->words || !num->glued.empty()) return;
+  Qualifier q = QualifierBefore(v, i);
+  Candidate& c = out->emplace_back();
+  c.type = RecordType::kMoney;
+  c.begin = q.begin;
+  c.end = num->end;
+  c.value = num->value.ToString();
+  c.unit = *iso;
+  c.qualifier = q.name;
+  c.rule = "money.prefix_currency";
+}
+
 }  // namespace
 
 void ExtractMoney(const DocView& v, std::vector<Candidate>* out) {
-  // The figures and the punctuation (a currency sign before a figure), in order of token.
-  std::span<const uint32_t> figures = v.number_starts();
-  std::span<const uint32_t> puncts = v.punct_tokens();
-  for (size_t a = 0, b = 0; a < figures.size() || b < puncts.size();) {
-    bool figure = b == puncts.size() || (a < figures.size() && figures[a] < puncts[b]);
-    size_t i = figure ? figures[a++] : puncts[b++];
-    std::optional<Measured> m = figure ? ParseMeasured(v, i, CurrencyAt) : std::nullopt;
-    if (m) {
+  // A figure with its currency after it, or a currency sign before a figure in digits ("$500",
+  // "US$ 2 triệu"). A sign starts at punctuation (or at a figure) no further before a figure
+  // (all of which MayStartNumber) than the longest sign: only those are looked up. In order of
+  // token, as the candidates were always added.
+  const size_t longest = v.lex().currency_prefixes.max_tokens();
+  size_t after = 0;  // the tokens before it have been visited
+  for (size_t f : v.number_starts()) {
+    for (size_t p = std::max(after, f >= longest ? f - longest : 0); p < f; ++p) {
+      if (v.kind(p) == TokenKind::kPunct) PrefixCurrencyAt(v, p, out);
+    }
+    after = f + 1;
+    if (std::optional<Measured> m = ParseMeasured(v, f, CurrencyAt)) {
       const char* rule = m->hi ? "money.range" : m->first->has_scale ? "money.scale_currency" : "money.currency";
       AddMeasured(out, RecordType::kMoney, *m, m->first->words ? "money.words_currency" : rule);
       continue;
     }
-    // "$500", "US$ 2 triệu": a currency sign before the figure. Most punctuation has no figure
-    // in digits (all of which MayStartNumber) within the longest sign after it: no lookup.
-    if (!FigureWithin(v, i, v.lex().currency_prefixes.max_tokens())) continue;
-    const std::string* iso = nullptr;
-    if (size_t n = v.Match(v.lex().currency_prefixes, i, &iso)) {
-      const NumberPhrase* num = ParseNumberAt(v, i + n);
-      if (num && !num->words && num->glued.empty()) {
-        Qualifier q = QualifierBefore(v, i);
-        Candidate& c = out->emplace_back();
-        c.type = RecordType::kMoney;
-        c.begin = q.begin;
-        c.end = num->end;
-        c.value = num->value.ToString();
-        c.unit = *iso;
-        c.qualifier = q.name;
-        c.rule = "money.prefix_currency";
-      }
-    }
+    if (FigureWithin(v, f, longest)) PrefixCurrencyAt(v, f, out);
   }
 }
 
