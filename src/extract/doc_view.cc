@@ -20,18 +20,35 @@ DocView::DocView(std::string_view norm, std::string_view lower, const std::vecto
   id_ = next_id++;
   // One pass, one switch per token: this runs over every token of every document.
   const size_t n = tokens.size();
-  lists_.reset(new uint32_t[4 * n]);  // (not make_unique: no zeroing)
+  lists_.reset(new uint32_t[3 * n]);  // (not make_unique: no zeroing)
   uint32_t* const numbers = lists_.get();
   uint32_t* const digits = numbers + n;
-  uint32_t* const puncts = digits + n;
-  uint32_t* const words = puncts + n;
-  uint32_t *number = numbers, *digit = digits, *punct = puncts, *word = words;
+  uint32_t* const words = digits + n;
+  uint32_t *number = numbers, *digit = digits, *word = words;
   uint8_t* may = may_start_number_.data();
   number_payloads_.reset(new const std::string*[n]);  // (no zeroing: read only where set)
   relative_entries_.reset(new const PhraseTable::Entry*[n]);
   for (size_t i = 0; i < n; ++i) {
     const Token& t = tokens[i];
     const uint32_t k = static_cast<uint32_t>(i);
+    if (t.kind == TokenKind::kWord) {  // most tokens
+      std::string_view w = LowerOf(t);
+      // (Lookup is inline: most words are turned away by one bit of the shape filter.)
+      const PhraseTable::Entry* rel = lex.relative_dates.Lookup(w);
+      // Number words are short: skip the lookup for longer words. (RoleOf in number_phrase.cc
+      // relies on this answer for the words of up to 8 bytes.)
+      const PhraseTable::Entry* num = w.size() <= 8 ? lex.number_words.Lookup(w) : nullptr;
+      if (num != nullptr && (num->kinds & PhraseTable::kKey)) {
+        may[i] = 1;
+        number_payloads_[i] = &num->payload;
+        *number++ = k;
+      }
+      if (rel != nullptr || IsPeriodWord(w)) {
+        *word++ = k;
+        relative_entries_[i] = rel;
+      }
+      continue;
+    }
     switch (t.kind) {
       case TokenKind::kNumber:
       case TokenKind::kNumUnit:
@@ -40,37 +57,18 @@ DocView::DocView(std::string_view norm, std::string_view lower, const std::vecto
         *number++ = k;
         *digit++ = k;
         break;
-      case TokenKind::kWord: {
-        std::string_view w = LowerOf(t);
-        // (Lookup is inline: most words are turned away by one bit of the shape filter.)
-        const PhraseTable::Entry* rel = lex.relative_dates.Lookup(w);
-        // Number words are short: skip the lookup for longer words. (RoleOf in number_phrase.cc
-        // relies on this answer for the words of up to 8 bytes.)
-        const PhraseTable::Entry* num = w.size() <= 8 ? lex.number_words.Lookup(w) : nullptr;
-        if (num != nullptr && (num->kinds & PhraseTable::kKey)) {
-          may[i] = 1;
-          number_payloads_[i] = &num->payload;
-          *number++ = k;
-        }
-        if (rel != nullptr || IsPeriodWord(w)) {
-          *word++ = k;
-          relative_entries_[i] = rel;
-        }
-        break;
-      }
-      case TokenKind::kPunct:
-        *punct++ = k;
-        break;
-      case TokenKind::kAlnum:
-      case TokenKind::kBreak:
-        break;
-      default:
+      case TokenKind::kTime:
+      case TokenKind::kDate:
+      case TokenKind::kFraction:
+      case TokenKind::kCode:
         *digit++ = k;
+        break;
+      default:  // punctuation, breaks, letters with digits
+        break;
     }
   }
   number_starts_ = {numbers, number};
   digit_tokens_ = {digits, digit};
-  punct_tokens_ = {puncts, punct};
   period_words_ = {words, word};
 }
 

@@ -132,8 +132,6 @@ class DocView {
   // The tokens with digits in them (number, num_unit, percent, time, date, fraction, code), in
   // order: the extractors of times, ratios and legal references start only at these.
   std::span<const uint32_t> digit_tokens() const { return digit_tokens_; }
-  // The punctuation tokens, in order: where a currency sign may stand ("$500").
-  std::span<const uint32_t> punct_tokens() const { return punct_tokens_; }
   // The words a period or a relative date may start with, in order: "quý", "quí", "nửa", "từ"
   // and the words some phrase of relative_dates starts, contains or ends with (ExtractPeriod
   // visits these and number_starts(), not every token).
@@ -182,14 +180,13 @@ class DocView {
   const std::vector<Token>& tokens_;
   const Lexicons& lex_;
   std::vector<uint8_t> may_start_number_;
-  // The four lists of tokens above, each in its own quarter of one array (no list is longer
-  // than the document): filled without the capacity checks and growth of four vectors.
+  // The three lists of tokens above, each in its own third of one array (no list is longer
+  // than the document): filled without the capacity checks and growth of three vectors.
   std::unique_ptr<uint32_t[]> lists_;
   std::unique_ptr<const std::string*[]> number_payloads_;  // set for the number words only
   std::unique_ptr<const PhraseTable::Entry*[]> relative_entries_;  // set for period_words() only
   std::span<const uint32_t> number_starts_;
   std::span<const uint32_t> digit_tokens_;
-  std::span<const uint32_t> punct_tokens_;
   std::span<const uint32_t> period_words_;
   uint64_t id_;
 };
