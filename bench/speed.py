@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Throughput of the vnextract binary against this machine's own yardsticks (issue 6).
 
-    python3 bench/speed.py [VNEXTRACT] [CORPUS_DIR] [--repeat N]
+    python3 bench/speed.py [VNEXTRACT] [CORPUS_DIR] [--repeat N] [--base OTHER_VNEXTRACT]
 
 VNEXTRACT defaults to build/vnextract, CORPUS_DIR to ../shared/corpus/dantri. The corpus becomes
 one JSON Lines file (one article per line, its "# date" header as the date field), and that file
@@ -15,8 +15,10 @@ repeated 8 times. For each, in the same run and on the same warm file:
 
 Machines here are shared and noisy, so each command runs --repeat times (default 3) and the
 fastest run counts, and vnextract's time is also given as a ratio to `rg` and to the plain read:
-ratios move much less than seconds from one machine or one minute to the next. Exits 77 (skip)
-when the corpus is absent.
+ratios move much less than seconds from one machine or one minute to the next. With --base, an
+other build (last week's binary, main's) runs too, its runs taking turns with this one's, and its
+time is given as a ratio: the fair comparison of two builds on a machine whose speed moves by a
+factor of two in a day. Exits 77 (skip) when the corpus is absent.
 """
 import json
 import os
@@ -59,13 +61,19 @@ def make_jsonl(corpus, path):
 
 
 def main():
-    args = [a for a in sys.argv[1:] if not a.startswith("--repeat")]
+    args = [a for a in sys.argv[1:] if not a.startswith("--repeat") and not a.startswith("--base")]
     repeat = 3
+    base = None
     for i, a in enumerate(sys.argv):
         if a.startswith("--repeat="):
             repeat = int(a.split("=", 1)[1])
         elif a == "--repeat" and i + 1 < len(sys.argv):
             repeat = int(sys.argv[i + 1])
+            args.remove(sys.argv[i + 1])
+        elif a.startswith("--base="):
+            base = a.split("=", 1)[1]
+        elif a == "--base" and i + 1 < len(sys.argv):
+            base = sys.argv[i + 1]
             args.remove(sys.argv[i + 1])
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     binary = args[0] if args else os.path.join(root, "build", "vnextract")
@@ -99,12 +107,22 @@ def main():
             if t_rg is not None:
                 print(f"  {'rg -o one money pattern':<28} {t_rg:8.3f} s {mb / t_rg:9.1f} MB/s")
             for jobs in sorted({1, cores}):
-                secs, rss, status = best([binary, "extract", "-q", "-f", "jsonl", "-j", str(jobs), path], repeat,
-                                         os.path.join(tmp, "out"))
+                cmd = ["extract", "-q", "-f", "jsonl", "-j", str(jobs), path]
+                out = os.path.join(tmp, "out")
+                if base is None:
+                    secs, rss, status = best([binary] + cmd, repeat, out)
+                else:  # turns: this build, the base, this build, …
+                    runs = [(run([binary] + cmd, out), run([base] + cmd, out)) for _ in range(repeat)]
+                    secs, rss, status = min(r[0][0] for r in runs), max(r[0][1] for r in runs), runs[-1][0][2]
+                    base_secs, base_rss = min(r[1][0] for r in runs), max(r[1][1] for r in runs)
                 ratio_rg = f"{secs / t_rg:6.1f}x rg" if t_rg else ""
                 print(f"  {'vnextract -j ' + str(jobs):<28} {secs:8.3f} s {mb / secs:9.1f} MB/s {n / secs:9.0f} docs/s "
                       f"{rss / 1e6:7.1f} MB peak  {ratio_rg}  {secs / t_read:7.0f}x read"
                       + ("" if status == 0 else f"  (exit {status})"))
+                if base is not None:
+                    print(f"  {'  base -j ' + str(jobs):<28} {base_secs:8.3f} s {mb / base_secs:9.1f} MB/s "
+                          f"{n / base_secs:9.0f} docs/s {base_rss / 1e6:7.1f} MB peak  "
+                          f"this build takes {secs / base_secs:.2f}x the base's time")
     finally:
         shutil.rmtree(tmp)
     return 0
