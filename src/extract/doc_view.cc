@@ -32,12 +32,14 @@ DocView::DocView(std::string_view norm, std::string_view lower, const std::vecto
     const Token& t = tokens[i];
     const uint32_t k = static_cast<uint32_t>(i);
     if (t.kind == TokenKind::kWord) {  // most tokens
-      std::string_view w = LowerOf(t);
-      // (Lookup is inline: most words are turned away by one bit of the shape filter.)
-      const PhraseTable::Entry* rel = lex.relative_dates.Lookup(w);
+      std::string_view w = LowerOf(t);  // (a token is never empty)
+      // (Lookup is inline: most words are turned away by one bit of the shape filter, the same
+      // bit of both tables.)
+      const uint32_t shape = PhraseTable::ShapeOf(w);
+      const PhraseTable::Entry* rel = lex.relative_dates.LookupShaped(w, shape);
       // Number words are short: skip the lookup for longer words. (RoleOf in number_phrase.cc
       // relies on this answer for the words of up to 8 bytes.)
-      const PhraseTable::Entry* num = w.size() <= 8 ? lex.number_words.Lookup(w) : nullptr;
+      const PhraseTable::Entry* num = w.size() <= 8 ? lex.number_words.LookupShaped(w, shape) : nullptr;
       if (num != nullptr && (num->kinds & PhraseTable::kKey)) {
         may[i] = 1;
         number_payloads_[i] = &num->payload;

@@ -53,6 +53,13 @@ class PhraseTable {
     if (span.empty() || !Bit(shapes_, Shape(span))) return nullptr;
     return LookupHashed(span);
   }
+  // The same for a span whose ShapeOf is known: a caller that asks several tables about one
+  // span computes it once.
+  static uint32_t ShapeOf(std::string_view nonempty_span) { return static_cast<uint32_t>(Shape(nonempty_span)); }
+  [[gnu::always_inline]] const Entry* LookupShaped(std::string_view nonempty_span, uint32_t shape) const {
+    if (!Bit(shapes_, shape)) return nullptr;
+    return LookupHashed(nonempty_span);
+  }
   const Entry* LookupHashed(std::string_view span) const;
 
   // The payload of `key`, or nullptr.
