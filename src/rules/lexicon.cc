@@ -173,8 +173,7 @@ const PhraseTable::Entry* PhraseTable::LookupHashed(std::string_view span) const
   return slot < 0 ? nullptr : &entries_[static_cast<size_t>(slots_[static_cast<size_t>(slot)].entry)];
 }
 
-PhraseTable::Entry& PhraseTable::Upsert(std::string_view s) {
-  uint32_t h = Fnv(s);
+PhraseTable::Entry& PhraseTable::Upsert(std::string_view s, uint32_t h) {
   if (int32_t slot = FindSlot(s, h); slot >= 0) return entries_[static_cast<size_t>(slots_[static_cast<size_t>(slot)].entry)];
   // Keep the table at most half full.
   if ((entries_.size() + 1) * 2 > slots_.size()) {
@@ -199,11 +198,13 @@ PhraseTable::Entry& PhraseTable::Upsert(std::string_view s) {
   return entries_.back();
 }
 
-void PhraseTable::Mark(std::string_view s, uint8_t kind) {
-  Upsert(s).kinds |= kind;
-  uint32_t h = Fnv(s);
+PhraseTable::Entry& PhraseTable::Mark(std::string_view s, uint8_t kind) {
+  const uint32_t h = Fnv(s);
+  Entry& e = Upsert(s, h);
+  e.kinds |= kind;
   bloom_[(h >> 6) & 1023] |= uint64_t{1} << (h & 63);
   if (!s.empty()) SetBit(shapes_, Shape(s));  // (Lookup turns the empty span away first)
+  return e;
 }
 
 template <typename F>
@@ -231,19 +232,16 @@ void PhraseTable::Add(std::string key, std::string payload) {
     if (!left.empty()) Mark(left, kPrefix);
     if (!right.empty()) Mark(right, kSuffix);
   });
-  Mark(key, kKey);
-  Upsert(key).payload = std::move(payload);
+  Mark(key, kKey).payload = std::move(payload);
 }
 
 void PhraseTable::AddTagged(const std::string& key, uint16_t bit) {
   max_tokens_ = std::max(max_tokens_, CountTokens(key));
   ForEachCut(key, [&](std::string_view left, std::string_view) {
     if (left.empty()) return;
-    Mark(left, kPrefix);
-    Upsert(left).prefix_tables |= bit;
+    Mark(left, kPrefix).prefix_tables |= bit;
   });
-  Mark(key, kKey);
-  Upsert(key).key_tables |= bit;
+  Mark(key, kKey).key_tables |= bit;
 }
 
 Lexicons::Lexicons() = default;

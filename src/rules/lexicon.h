@@ -158,10 +158,12 @@ class PhraseTable {
       }
     }
   }
-  Entry& Upsert(std::string_view s);
+  // The entry of `s` (whose Fnv is h), added when new.
+  Entry& Upsert(std::string_view s, uint32_t h);
   static bool Bit(const std::vector<uint64_t>& bits, size_t k) { return (bits[k >> 6] >> (k & 63)) & 1; }
   static void SetBit(std::vector<uint64_t>& bits, size_t k) { bits[k >> 6] |= uint64_t{1} << (k & 63); }
-  void Mark(std::string_view s, uint8_t kind);
+  // Upsert(s) with `kind` set, s in the filters; returns the entry.
+  Entry& Mark(std::string_view s, uint8_t kind);
   // Calls f(prefix, suffix) for every place a token can end inside `key`.
   template <typename F>
   static void ForEachCut(const std::string& key, F f);
