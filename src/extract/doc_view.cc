@@ -76,42 +76,12 @@ DocView::DocView(std::string_view norm, std::string_view lower, const std::vecto
 
 size_t DocView::MatchFrom(const PhraseTable& table, size_t i, const PhraseTable::Entry* first,
                           const std::string** payload) const {
-  size_t limit = std::min(tokens_.size(), i + table.max_tokens());
-  size_t best = 0;
-  const PhraseTable::Entry* entry = first;  // of tokens [i, i + 1)
-  for (size_t e = i + 1; e <= limit; ++e) {
-    if (e > i + 1) {
-      if (tokens_[e - 1].kind == TokenKind::kBreak) break;
-      entry = table.Lookup(LowerSpan(i, e));
-      if (!entry) break;
-    }
-    if (entry->kinds & PhraseTable::kKey) {
-      best = e - i;
-      if (payload) *payload = &entry->payload;
-    }
-    if (!(entry->kinds & PhraseTable::kPrefix)) break;
-  }
-  return best;
+  return LongestFrom(table, tokens_.data(), tokens_.size(), lower_.data(), i, first, payload);
 }
 
 size_t DocView::MatchBeforeFrom(const PhraseTable& table, size_t end, const PhraseTable::Entry* last,
                                 const std::string** payload) const {
-  size_t limit = end > table.max_tokens() ? end - table.max_tokens() : 0;
-  size_t best = 0;
-  const PhraseTable::Entry* entry = last;  // of tokens [end - 1, end)
-  for (size_t b = end; b-- > limit;) {
-    if (b < end - 1) {
-      if (tokens_[b].kind == TokenKind::kBreak) break;
-      entry = table.Lookup(LowerSpan(b, end));
-      if (!entry) break;
-    }
-    if (entry->kinds & PhraseTable::kKey) {
-      best = end - b;
-      if (payload) *payload = &entry->payload;
-    }
-    if (!(entry->kinds & PhraseTable::kSuffix)) break;
-  }
-  return best;
+  return LongestBefore(table, tokens_.data(), lower_.data(), end, last, payload);
 }
 
 }  // namespace vnextract::internal

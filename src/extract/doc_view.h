@@ -3,6 +3,7 @@
 #ifndef VNEXTRACT_EXTRACT_DOC_VIEW_H_
 #define VNEXTRACT_EXTRACT_DOC_VIEW_H_
 
+#include <algorithm>
 #include <cstring>
 #include <memory>
 #include <optional>
@@ -87,6 +88,49 @@ struct Candidate {
 };
 static_assert(sizeof(Candidate) == 3 * 8 + 9 * sizeof(std::string) + sizeof(std::optional<Candidate::Extra>) + 3 * 8,
               "a field was added to Candidate: add it to its move constructor (kStrings)");
+
+// The phrase walks of DocView::Match and MatchBefore over tokens toks[0, n) whose offsets point
+// into `lower`, inline so that the entity finder's copies of Match cost no call. Given `first`,
+// the entry of token i alone (`last`: of token end - 1), the longest entry of `table` that starts
+// at token i (ends before token `end`), as a token count; *payload (when asked) is its payload.
+inline size_t LongestFrom(const PhraseTable& table, const Token* toks, size_t n, const char* lower, size_t i,
+                          const PhraseTable::Entry* first, const std::string** payload) {
+  const size_t limit = std::min(n, i + table.max_tokens());
+  size_t best = 0;
+  const PhraseTable::Entry* entry = first;  // of tokens [i, i + 1)
+  for (size_t e = i + 1; e <= limit; ++e) {
+    if (e > i + 1) {
+      if (toks[e - 1].kind == TokenKind::kBreak) break;
+      entry = table.Lookup(std::string_view(lower + toks[i].b, toks[e - 1].e - toks[i].b));
+      if (!entry) break;
+    }
+    if (entry->kinds & PhraseTable::kKey) {
+      best = e - i;
+      if (payload) *payload = &entry->payload;
+    }
+    if (!(entry->kinds & PhraseTable::kPrefix)) break;
+  }
+  return best;
+}
+inline size_t LongestBefore(const PhraseTable& table, const Token* toks, const char* lower, size_t end,
+                            const PhraseTable::Entry* last, const std::string** payload) {
+  const size_t limit = end > table.max_tokens() ? end - table.max_tokens() : 0;
+  size_t best = 0;
+  const PhraseTable::Entry* entry = last;  // of tokens [end - 1, end)
+  for (size_t b = end; b-- > limit;) {
+    if (b < end - 1) {
+      if (toks[b].kind == TokenKind::kBreak) break;
+      entry = table.Lookup(std::string_view(lower + toks[b].b, toks[end - 1].e - toks[b].b));
+      if (!entry) break;
+    }
+    if (entry->kinds & PhraseTable::kKey) {
+      best = end - b;
+      if (payload) *payload = &entry->payload;
+    }
+    if (!(entry->kinds & PhraseTable::kSuffix)) break;
+  }
+  return best;
+}
 
 class DocView {
  public:

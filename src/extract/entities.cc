@@ -342,39 +342,12 @@ class Finder {
   size_t Match(const PhraseTable& table, size_t i, const std::string** payload = nullptr) const {
     if (i >= n_ || tok_[i].kind == TokenKind::kBreak) return 0;
     const PhraseTable::Entry* entry = table.Lookup(LowerAt(i));
-    if (!entry) return 0;
-    const size_t limit = std::min(n_, i + table.max_tokens());
-    size_t best = 0;
-    for (size_t e = i + 1; e <= limit; ++e) {
-      if (e > i + 1) {
-        if (tok_[e - 1].kind == TokenKind::kBreak) break;
-        entry = table.Lookup(LowerSpan(i, e));
-        if (!entry) break;
-      }
-      if (entry->kinds & PhraseTable::kKey) {
-        best = e - i;
-        if (payload) *payload = &entry->payload;
-      }
-      if (!(entry->kinds & PhraseTable::kPrefix)) break;
-    }
-    return best;
+    return entry ? LongestFrom(table, tok_, n_, lower_, i, entry, payload) : 0;
   }
   size_t MatchBefore(const PhraseTable& table, size_t end) const {
     if (end == 0 || end > n_ || tok_[end - 1].kind == TokenKind::kBreak) return 0;
     const PhraseTable::Entry* entry = table.Lookup(LowerAt(end - 1));
-    if (!entry) return 0;
-    const size_t limit = end > table.max_tokens() ? end - table.max_tokens() : 0;
-    size_t best = 0;
-    for (size_t b = end; b-- > limit;) {
-      if (b < end - 1) {
-        if (tok_[b].kind == TokenKind::kBreak) break;
-        entry = table.Lookup(LowerSpan(b, end));
-        if (!entry) break;
-      }
-      if (entry->kinds & PhraseTable::kKey) best = end - b;
-      if (!(entry->kinds & PhraseTable::kSuffix)) break;
-    }
-    return best;
+    return entry ? LongestBefore(table, tok_, lower_, end, entry, nullptr) : 0;
   }
 
   // DocView's Is, IsWord and IsPunct, without the calls.
