@@ -65,12 +65,20 @@ Status Analyze(std::string_view bytes, const internal::Lexicons& lex, Analysis* 
     while (skip < a->tokens.size() && a->tokens[skip].b < body) ++skip;
     a->tokens.erase(a->tokens.begin(), a->tokens.begin() + static_cast<std::ptrdiff_t>(skip));
   }
-  // Sentence of each token: the last sentence that starts at or before it.
-  size_t si = 0;
-  for (Token& t : a->tokens) {
-    while (si + 1 < a->sentences.size() && a->sentences[si + 1].begin <= t.cb) ++si;
-    t.sentence = static_cast<uint32_t>(si);
+  // Sentence of each token: the last sentence that starts at or before it. Sentence by
+  // sentence, the tokens before the next one's start are its own.
+  Token* t = a->tokens.data();
+  Token* const end = t + a->tokens.size();
+  const size_t n = a->sentences.size();
+  for (size_t si = 0; si < n && t != end; ++si) {
+    if (si + 1 == n) {
+      for (; t != end; ++t) t->sentence = static_cast<uint32_t>(si);
+      break;
+    }
+    const auto next = a->sentences[si + 1].begin;
+    for (; t != end && t->cb < next; ++t) t->sentence = static_cast<uint32_t>(si);
   }
+  for (; t != end; ++t) t->sentence = 0;  // no sentences at all
   return Status::Ok();
 }
 
@@ -105,7 +113,7 @@ void SentenceContext(const NormalizedText& t, const Span& s, std::string* out) {
 // one) is copied; a longer one is moved, which costs no allocation.
 inline void SetField(std::string* from, std::string* to) {
   if (from->empty()) return;
-  if (to->capacity() >= from->size()) to->assign(*from);
+  if (to->capacity() >= from->size()) to->append(*from);
   else *to = std::move(*from);
 }
 
@@ -113,17 +121,19 @@ Record& NewRecord(std::vector<Record>* out) { return out->emplace_back(); }
 Record& NewRecord(RecordBatch* out) { return out->Append(); }
 
 // The records of the candidates the options keep, appended to *out (std::vector<Record> or
-// RecordBatch), in order.
+// RecordBatch), in order. The record's strings are empty (a new record, or one RecordBatch::Append
+// cleared): they are appended to, which is lighter than assign.
 template <class Out>
-void WriteRecords(const Analysis& a, std::vector<internal::Candidate>* kept, std::string_view doc_name,
+void WriteRecords(const Analysis& a, const std::vector<internal::Candidate*>& kept, std::string_view doc_name,
                   const ExtractOptions& options, Out* out) {
   if constexpr (std::is_same_v<Out, std::vector<Record>>) {
-    out->reserve(out->size() + kept->size());  // a Record is large: grow once, never move them
+    out->reserve(out->size() + kept.size());  // a Record is large: grow once, never move them
   }
   // The records of a sentence come one after another (kept is in text order): the first one
   // gets the sentence's context, the others copy it from there.
   size_t context_of = SIZE_MAX;  // index in *out of the last record given a context
-  for (internal::Candidate& c : *kept) {
+  for (internal::Candidate* cp : kept) {
+    internal::Candidate& c = *cp;
     if (!options.types.test(static_cast<size_t>(c.type))) continue;
     if (c.custom_type != nullptr && !options.custom_types.empty() &&
         std::find(options.custom_types.begin(), options.custom_types.end(), *c.custom_type) == options.custom_types.end()) {
@@ -132,12 +142,12 @@ void WriteRecords(const Analysis& a, std::vector<internal::Candidate>* kept, std
     const Token& first = a.tokens[c.begin];
     const Token& last = a.tokens[c.end - 1];
     Record& r = NewRecord(out);  // built in place: a Record is 25 strings, costly to move
-    r.doc.assign(doc_name);
+    r.doc.append(doc_name);
     r.type = c.type;
     if (c.custom_type != nullptr) r.custom_type = *c.custom_type;
     r.start = a.text.SourceBegin(first.cb);
     r.end = a.text.SourceEnd(last.ce);
-    r.text.assign(a.text.OriginalText(r.start, r.end));
+    r.text.append(a.text.OriginalText(r.start, r.end));
     SetField(&c.value, &r.value);
     SetField(&c.value_to, &r.value_to);
     SetField(&c.unit, &r.unit);
@@ -163,7 +173,7 @@ void WriteRecords(const Analysis& a, std::vector<internal::Candidate>* kept, std
       r.note.append(r.note.empty() ? "overflow" : ",overflow");
     }
     r.sentence = first.sentence;
-    r.rule = c.rule;
+    r.rule.append(c.rule);
     if (options.context && first.sentence < a.sentences.size()) {
       if (context_of != SIZE_MAX && (*out)[context_of].sentence == first.sentence) {
         r.context = (*out)[context_of].context;
@@ -173,6 +183,50 @@ void WriteRecords(const Analysis& a, std::vector<internal::Candidate>* kept, std
       }
     }
   }
+}
+
+// A bare number inside a name ("phường 12", "Quận 7") is part of the name: the tokens of the
+// entities.
+std::vector<uint8_t> InEntity(size_t tokens, const std::vector<internal::Candidate>& entities) {
+  std::vector<uint8_t> in_entity(tokens, 0);
+  for (const internal::Candidate& c : entities) {
+    for (size_t k = c.begin; k < c.end; ++k) in_entity[k] = 1;
+  }
+  return in_entity;
+}
+
+// Calls f(candidate) for the candidates of `kept` and `entities` (both in order of start) in
+// order of start, numeric ones first on a tie, without the numbers inside an entity.
+template <class F>
+void ForMerged(size_t tokens, std::vector<internal::Candidate>* kept, std::vector<internal::Candidate>* entities, F f) {
+  std::vector<uint8_t> in_entity = InEntity(tokens, *entities);
+  size_t e = 0;
+  for (internal::Candidate& c : *kept) {
+    if (c.type == RecordType::kNumber && in_entity[c.begin]) continue;
+    while (e < entities->size() && (*entities)[e].begin < c.begin) f((*entities)[e++]);
+    f(c);
+  }
+  while (e < entities->size()) f((*entities)[e++]);
+}
+
+// The merged list itself (ForMerged's order), each candidate moved once.
+std::vector<internal::Candidate> MergeEntities(size_t tokens, std::vector<internal::Candidate>* kept,
+                                               std::vector<internal::Candidate>* entities) {
+  std::vector<internal::Candidate> merged;
+  merged.reserve(kept->size() + entities->size());
+  ForMerged(tokens, kept, entities, [&](internal::Candidate& c) { merged.push_back(std::move(c)); });
+  return merged;
+}
+
+// Pointers to the candidates in the order of their records.
+void Order(std::vector<internal::Candidate>* kept, std::vector<internal::Candidate*>* order) {
+  order->reserve(kept->size());
+  for (internal::Candidate& c : *kept) order->push_back(&c);
+}
+void Order(size_t tokens, std::vector<internal::Candidate>* kept, std::vector<internal::Candidate>* entities,
+           std::vector<internal::Candidate*>* order) {
+  order->reserve(kept->size() + entities->size());
+  ForMerged(tokens, kept, entities, [&](internal::Candidate& c) { order->push_back(&c); });
 }
 
 }  // namespace
@@ -238,30 +292,26 @@ Status Extractor::ExtractInto(std::string_view bytes, std::string_view doc_name,
                        options.types.test(static_cast<size_t>(RecordType::kPerson)) ||
                        options.types.test(static_cast<size_t>(RecordType::kOrganization)) ||
                        options.types.test(static_cast<size_t>(RecordType::kLocation));
+  // The candidates in order of start, numeric ones first on a tie: pointers into `kept` and
+  // `entities`, so that no candidate is moved.
+  std::vector<internal::Candidate*> order;
+  std::vector<internal::Candidate> entities;
   if (want_entities) {
-    std::vector<internal::Candidate> entities;
     internal::ExtractEntities(view, kept, &entities);
-    // A bare number inside a name ("phường 12", "Quận 7") is part of the name.
-    std::vector<uint8_t> in_entity(a.tokens.size(), 0);
-    for (const internal::Candidate& c : entities) {
-      for (size_t k = c.begin; k < c.end; ++k) in_entity[k] = 1;
+    bool any_legal_ref = std::any_of(kept.begin(), kept.end(), [](const internal::Candidate& c) { return c.type == RecordType::kLegalRef; });
+    if (any_legal_ref) {
+      // LinkLegalRefs looks for the dates and organizations after a reference in one list.
+      kept = MergeEntities(a.tokens.size(), &kept, &entities);
+      entities.clear();
+      internal::LinkLegalRefs(view, &kept);
+      Order(&kept, &order);
+    } else {
+      Order(a.tokens.size(), &kept, &entities, &order);
     }
-    // Both lists are in order of start: merge them into one new vector (numeric records first on
-    // a tie), each candidate moved once.
-    std::vector<internal::Candidate> merged;
-    merged.reserve(kept.size() + entities.size());
-    size_t e = 0;
-    for (internal::Candidate& c : kept) {
-      if (c.type == RecordType::kNumber && in_entity[c.begin]) continue;
-      while (e < entities.size() && entities[e].begin < c.begin) merged.push_back(std::move(entities[e++]));
-      merged.push_back(std::move(c));
-    }
-    while (e < entities.size()) merged.push_back(std::move(entities[e++]));
-    kept = std::move(merged);
-    internal::LinkLegalRefs(view, &kept);
+  } else {
+    Order(&kept, &order);
   }
-
-  WriteRecords(a, &kept, doc_name, options, out);
+  WriteRecords(a, order, doc_name, options, out);
   return Status::Ok();
 }
 
