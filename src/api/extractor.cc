@@ -111,10 +111,12 @@ void SentenceContext(const NormalizedText& t, const Span& s, std::string* out) {
 // Sets an empty record field from a candidate's field. Most fields are empty: then nothing is
 // done. A field that fits in the record's string (a reused one of a RecordBatch, or a short
 // one) is copied; a longer one is moved, which costs no allocation.
-inline void SetField(std::string* from, std::string* to) {
-  if (from->empty()) return;
+void FillField(std::string* from, std::string* to) {
   if (to->capacity() >= from->size()) to->append(*from);
   else *to = std::move(*from);
+}
+[[gnu::always_inline]] inline void SetField(std::string* from, std::string* to) {
+  if (!from->empty()) FillField(from, to);
 }
 
 Record& NewRecord(std::vector<Record>* out) { return out->emplace_back(); }

@@ -20,34 +20,55 @@ inline bool BlankToClean(const char* p, size_t n, size_t i) {
          (a == 0xEF && b == 0xBB && c == 0xBF);
 }
 
+using V16 = unsigned char __attribute__((vector_size(16)));
+
+inline V16 Load16(const char* p) {
+  V16 v;
+  std::memcpy(&v, p, 16);
+  return v;
+}
+
+inline bool AnyByte(V16 v) {
+  uint64_t lo, hi;
+  std::memcpy(&lo, &v, 8);
+  std::memcpy(&hi, reinterpret_cast<const char*>(&v) + 8, 8);
+  return (lo | hi) != 0;
+}
+
+// Whether one of the bytes p[0, 16) is one BlankToClean finds, when p[0, 18) are all in the
+// text (so that the two bytes after each are its own). A chunk without a control character, two
+// spaces or one of the lead bytes C2, E2, E3, EF is settled with two loads; the others (curly
+// quotes, dashes and ellipses, E2 80 9C …, are frequent in the news) by BlankToClean's test on
+// all sixteen bytes at once.
+inline bool ChunkHasBlank(const char* p) {
+  const V16 a = Load16(p), b = Load16(p + 1);
+  const V16 control = a < 0x20, spaces = (a == ' ') & (b == ' ');
+  if (!AnyByte(control | spaces | (a == 0xC2) | (a == 0xE2) | (a == 0xE3) | (a == 0xEF))) return false;
+  const V16 c = Load16(p + 2);
+  const V16 b80 = b == 0x80;
+  const V16 blank = control | spaces | ((a == 0xC2) & (b == 0xA0)) |
+                    ((a == 0xE2) & b80 & ((static_cast<V16>(c - 0x80) < 0x0C) | (c == 0xAF))) |
+                    ((a == 0xE3) & b80 & (c == 0x80)) | ((a == 0xEF) & (b == 0xBB) & (c == 0xBF));
+  return AnyByte(blank);
+}
+
 // The bytes of `raw` hold no control character, no two spaces in a row and no blank beyond
-// ASCII (BlankToClean): the context can then be the raw text as it is. Curly quotes, dashes
-// and ellipses (E2 80 9C …), frequent in the news, are no blanks. Sixteen bytes at a time with
-// GCC's vector extensions (SSE2 on x86-64): a chunk without a control character, two spaces or
-// one of the lead bytes C2, E2, E3, EF is plain; the others are decided byte by byte.
+// ASCII (BlankToClean): the context can then be the raw text as it is. Sixteen bytes at a time
+// with GCC's vector extensions (SSE2 on x86-64); the last sixteen but two with one more chunk
+// that overlaps the ones before it, the last two bytes one by one.
 inline bool IsPlainSentence(std::string_view raw) {
-  using V16 = unsigned char __attribute__((vector_size(16)));
   const char* p = raw.data();
   const size_t n = raw.size();
-  size_t i = 0;
-  for (; i + 17 <= n; i += 16) {
-    V16 a, b;
-    std::memcpy(&a, p + i, 16);
-    std::memcpy(&b, p + i + 1, 16);
-    auto hit = (a < 0x20) | (a == 0xC2) | (a == 0xE2) | (a == 0xE3) | (a == 0xEF) | ((a == ' ') & (b == ' '));
-    uint64_t lo, hi;
-    std::memcpy(&lo, &hit, 8);
-    std::memcpy(&hi, reinterpret_cast<const char*>(&hit) + 8, 8);
-    if (lo | hi) {
-      for (size_t k = i; k < i + 16; ++k) {
-        if (BlankToClean(p, n, k)) return false;
-      }
+  if (n < 18) {
+    for (size_t i = 0; i < n; ++i) {
+      if (BlankToClean(p, n, i)) return false;
     }
+    return true;
   }
-  for (; i < n; ++i) {
-    if (BlankToClean(p, n, i)) return false;
+  for (size_t i = 0; i + 18 <= n; i += 16) {
+    if (ChunkHasBlank(p + i)) return false;
   }
-  return true;
+  return !ChunkHasBlank(p + n - 18) && !BlankToClean(p, n, n - 2) && !BlankToClean(p, n, n - 1);
 }
 
 }  // namespace vnextract::internal
