@@ -64,6 +64,7 @@ class RecordWriter {
   // The last context written and its escaped form: records of one sentence share it.
   std::string last_context_;
   std::string last_context_escaped_;
+  std::string scratch_;  // room for one JSON object, written in place (Format)
 };
 
 }  // namespace vnextract

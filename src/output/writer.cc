@@ -1,5 +1,6 @@
 #include "vnextract/writer.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstring>
 #include <string>
@@ -165,6 +166,13 @@ char* PutJsonString(char* p, std::string_view s, size_t clean) {
 // Appends `s` as a JSON string: exactly as much room as it takes when it needs no escape.
 void JsonString(std::string* out, std::string_view s) {
   size_t clean = CleanPrefix(s, 0);
+  if (clean == s.size()) {  // nearly always: no room to clear and cut
+    out->reserve(out->size() + s.size() + 2);
+    out->push_back('"');
+    out->append(s);
+    out->push_back('"');
+    return;
+  }
   size_t start = out->size();
   out->resize(start + clean + JsonRoom(s.size() - clean));
   char* end = PutJsonString(out->data() + start, s, clean);
@@ -232,6 +240,45 @@ inline char* PutNumber(char* p, std::string_view s) { return s.empty() ? Put(p, 
 
 // Room: 20.
 inline char* PutUint(char* p, uint64_t x) { return std::to_chars(p, p + 20, x).ptr; }
+
+// Runs of fields that are empty in most records, keys and values: written as one piece when
+// every field of the run is empty.
+constexpr char kEmptyParts[] = ",\"numerator\":null,\"denominator\":null,\"role\":\"\",\"parent\":\"\"";
+constexpr char kEmptyExtra[] =
+    ",\"resolved\":\"\",\"note\":\"\",\"kind\":\"\",\"number\":\"\",\"year\":\"\",\"issuer_code\":\"\","
+    "\"issuer\":\"\",\"issued\":\"\"";
+
+// numerator … parent, when one of them is not empty.
+char* PutParts(char* p, const Record& r) {
+  p = Put(p, ",\"numerator\":");
+  p = PutNumber(p, r.numerator);
+  p = Put(p, ",\"denominator\":");
+  p = PutNumber(p, r.denominator);
+  p = Put(p, ",\"role\":");
+  p = PutString(p, r.role);
+  p = Put(p, ",\"parent\":");
+  return PutString(p, r.parent);
+}
+
+// resolved … issued, when one of them is not empty.
+char* PutExtraParts(char* p, const Record& r) {
+  p = Put(p, ",\"resolved\":");
+  p = PutString(p, r.resolved);
+  p = Put(p, ",\"note\":");
+  p = PutString(p, r.note);
+  p = Put(p, ",\"kind\":");
+  p = PutString(p, r.kind);
+  p = Put(p, ",\"number\":");
+  p = PutString(p, r.number);
+  p = Put(p, ",\"year\":");
+  p = PutString(p, r.year);
+  p = Put(p, ",\"issuer_code\":");
+  p = PutString(p, r.issuer_code);
+  p = Put(p, ",\"issuer\":");
+  p = PutString(p, r.issuer);
+  p = Put(p, ",\"issued\":");
+  return PutString(p, r.issued);
+}
 
 // The room of a record's JSON object besides its strings' JsonRoom(n) - 2 (and its extra
 // keys): every key with its quotes, colon and comma, the quotes of every string, "null" for the
@@ -355,11 +402,12 @@ void RecordWriter::Format(const Record& r, std::string* out) {
   for (size_t k = 0; k < options_.extra_columns.size(); ++k) {
     room += 2 + JsonRoom(options_.extra_columns[k].size()) + JsonRoom(k < r.extra.size() ? r.extra[k].size() : 0);
   }
-  // The object is written in place into room enough for it (one memset, no growth check per
-  // field), then cut to its length.
-  size_t start = out->size();
-  out->resize(start + room);
-  char* p = out->data() + start;
+  // The object is written into scratch_, room enough for it (no growth check per field; grown,
+  // and cleared, only when a record needs more than any before), then appended: a resize of
+  // *out would clear the whole room each time.
+  if (scratch_.size() < room) scratch_.resize(std::max(room, 2 * scratch_.size()));
+  char* const begin = scratch_.data();
+  char* p = begin;
   bool numeric = HasNumericValue(r.type);
   p = Put(p, "{\"doc\":");
   p = PutString(p, r.doc);
@@ -375,32 +423,16 @@ void RecordWriter::Format(const Record& r, std::string* out) {
   p = PutString(p, r.unit);
   p = Put(p, ",\"qualifier\":");
   p = PutString(p, r.qualifier);
-  p = Put(p, ",\"numerator\":");
-  p = PutNumber(p, r.numerator);
-  p = Put(p, ",\"denominator\":");
-  p = PutNumber(p, r.denominator);
-  p = Put(p, ",\"role\":");
-  p = PutString(p, r.role);
-  p = Put(p, ",\"parent\":");
-  p = PutString(p, r.parent);
+  if ((r.numerator.size() | r.denominator.size() | r.role.size() | r.parent.size()) == 0) p = Put(p, kEmptyParts);
+  else p = PutParts(p, r);
   p = Put(p, ",\"canonical\":");
   p = PutString(p, r.canonical);
-  p = Put(p, ",\"resolved\":");
-  p = PutString(p, r.resolved);
-  p = Put(p, ",\"note\":");
-  p = PutString(p, r.note);
-  p = Put(p, ",\"kind\":");
-  p = PutString(p, r.kind);
-  p = Put(p, ",\"number\":");
-  p = PutString(p, r.number);
-  p = Put(p, ",\"year\":");
-  p = PutString(p, r.year);
-  p = Put(p, ",\"issuer_code\":");
-  p = PutString(p, r.issuer_code);
-  p = Put(p, ",\"issuer\":");
-  p = PutString(p, r.issuer);
-  p = Put(p, ",\"issued\":");
-  p = PutString(p, r.issued);
+  if ((r.resolved.size() | r.note.size() | r.kind.size() | r.number.size() | r.year.size() | r.issuer_code.size() |
+       r.issuer.size() | r.issued.size()) == 0) {
+    p = Put(p, kEmptyExtra);
+  } else {
+    p = PutExtraParts(p, r);
+  }
   p = Put(p, ",\"start\":");
   p = PutUint(p, r.start);
   p = Put(p, ",\"end\":");
@@ -421,7 +453,7 @@ void RecordWriter::Format(const Record& r, std::string* out) {
   }
   *p++ = '}';
   if (format_ == OutputFormat::kJsonLines) *p++ = '\n';
-  out->resize(static_cast<size_t>(p - out->data()));
+  out->append(begin, static_cast<size_t>(p - begin));
 }
 
 void RecordWriter::FormatTableRow(const Record& r, std::string* out) const {
