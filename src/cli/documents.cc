@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "decode/utf8.h"
 #include "input/html.h"
 
 namespace vnextract::cli {
@@ -69,16 +70,16 @@ class ByteSource {
 
   // Buffers at least `n` bytes, fewer at the end of the input. False (and *reason) on a read error.
   bool Fill(size_t n, std::string* reason) {
-    while (buf_.size() - pos_ < n && !eof_) {
-      if (pos_ > 0 && pos_ >= buf_.size() - pos_) {  // move the rest to the front
-        buf_.erase(0, pos_);
-        pos_ = 0;
+    while (end_ - pos_ < n && !eof_) {
+      if (pos_ > 0 && pos_ >= end_ - pos_) {  // move the rest to the front
+        Compact();
       }
-      size_t old = buf_.size();
-      buf_.resize(old + kChunk);
-      ssize_t got = ::read(fd_, buf_.data() + old, kChunk);
+      // buf_ only grows (its new bytes cleared once): a resize for every read would clear 64 KB
+      // each time. The room after the chunk is simdjson's padding (ReadLine).
+      if (buf_.size() < end_ + kChunk + kPadding) buf_.resize(end_ + kChunk + kPadding);
+      ssize_t got = ::read(fd_, buf_.data() + end_, kChunk);
       int err = errno;
-      buf_.resize(old + (got > 0 ? static_cast<size_t>(got) : 0));
+      if (got > 0) end_ += static_cast<size_t>(got);
       if (got < 0) {
         if (err == EINTR) continue;
         *reason = std::string("read error: ") + std::strerror(err);
@@ -92,22 +93,24 @@ class ByteSource {
   // Buffers more than is buffered now, unless at the end of the input (as soon as anything comes).
   bool FillMore(std::string* reason) { return Fill(buffered().size() + 1, reason); }
 
-  std::string_view buffered() const { return std::string_view(buf_).substr(pos_); }
-  bool at_end() const { return eof_ && pos_ == buf_.size(); }
+  std::string_view buffered() const { return std::string_view(buf_.data() + pos_, end_ - pos_); }
+  bool at_end() const { return eof_ && pos_ == end_; }
 
   void Consume(size_t n) {
     pos_ += n;
-    if (pos_ == buf_.size()) {
-      buf_.clear();
-      pos_ = 0;
-      if (buf_.capacity() > (size_t{4} << 20)) buf_.shrink_to_fit();  // after a long line
+    if (pos_ == end_) {
+      pos_ = end_ = 0;
+      if (buf_.size() > (size_t{4} << 20)) std::string().swap(buf_);  // after a long line
     }
   }
 
   enum class Line { kLine, kTooLong, kEnd, kError };
   // The next line without its '\n' in *line (the last one may lack it), and its length in
   // *length. A line longer than `max` is read past without being kept: kTooLong, *line empty.
-  Line ReadLine(std::string* line, size_t max, uint64_t* length, std::string* reason) {
+  // *line points into the buffer, valid until the next call, and is followed by kPadding
+  // readable bytes (what simdjson reads past the end of its input).
+  Line ReadLine(std::string_view* line, size_t max, uint64_t* length, std::string* reason) {
+    if (pos_ == 0 && end_ == 0 && buf_.size() > (size_t{4} << 20)) std::string().swap(buf_);  // after a long line
     uint64_t dropped = 0;  // bytes of a too-long line already read past
     size_t scanned = 0;    // bytes of the buffer known to hold no '\n'
     while (true) {
@@ -120,9 +123,10 @@ class ByteSource {
       if (nl != std::string_view::npos) {
         *length = dropped + nl;
         bool too_long = dropped > 0 || nl > max;
-        if (too_long) line->clear();
-        else line->assign(avail.substr(0, nl));
-        Consume(std::min(nl + 1, avail.size()));
+        *line = too_long ? std::string_view() : avail.substr(0, nl);
+        // (the memory stays: a long line's buffer is let go at the next call)
+        pos_ += std::min(nl + 1, avail.size());
+        if (pos_ == end_) pos_ = end_ = 0;
         return too_long ? Line::kTooLong : Line::kLine;
       }
       if (avail.size() > max) {  // too long to keep: read past it
@@ -134,21 +138,31 @@ class ByteSource {
         if (scanned > (size_t{1} << 20) && buf_.capacity() < max + 2 * kChunk) {
           // A long line: room for the longest one at once, rather than doubling (and copying) the
           // buffer up to twice that.
-          buf_.erase(0, pos_);
-          pos_ = 0;
-          buf_.reserve(max + 2 * kChunk);
+          Compact();
+          buf_.reserve(max + 2 * kChunk + kPadding);
         }
       }
       if (!FillMore(reason)) return Line::kError;
     }
   }
 
+  // Bytes after the buffered ones that may be read (not their values): simdjson's padding.
+  static constexpr size_t kPadding = simdjson::SIMDJSON_PADDING;
+
  private:
+  // Moves the buffered bytes to the front of buf_.
+  void Compact() {
+    std::copy(buf_.begin() + static_cast<std::ptrdiff_t>(pos_), buf_.begin() + static_cast<std::ptrdiff_t>(end_), buf_.begin());
+    end_ -= pos_;
+    pos_ = 0;
+  }
+
   static constexpr size_t kChunk = 64 * 1024;
   int fd_ = -1;
   bool own_ = false;
-  std::string buf_;
+  std::string buf_;  // [pos_, end_) is what was read and not consumed; its size only grows
   size_t pos_ = 0;
+  size_t end_ = 0;
   bool eof_ = false;
 };
 
@@ -566,7 +580,8 @@ bool DocumentReader::NextTextPart(Document* doc) {
 }
 
 bool DocumentReader::NextJsonLine(Document* doc) {
-  std::string line, reason;
+  std::string_view line;  // in the source's buffer, with simdjson's padding after it
+  std::string reason;
   uint64_t length = 0;
   while (true) {
     ByteSource::Line got = source_->ReadLine(&line, kMaxJsonLineBytes, &length, &reason);
@@ -597,8 +612,7 @@ bool DocumentReader::NextJsonLine(Document* doc) {
     }
     bool big = line.size() > (size_t{1} << 20);
     simdjson::dom::element root;
-    simdjson::error_code err = json_->parser.parse(line).get(root);
-    if (big) std::string().swap(line);  // the parser holds what it needs
+    simdjson::error_code err = json_->parser.parse(line.data(), line.size(), false).get(root);
     if (err) {
       doc->failed = true;
       doc->error = std::string("invalid JSON: ") + simdjson::error_message(err);
@@ -644,16 +658,19 @@ bool DocumentReader::NextJsonLine(Document* doc) {
       doc->error = "no field '" + options_.text_field + "'";
       return true;
     }
-    // The text field is decoded JSON: UTF-8 by definition, but it may hold HTML.
-    Encoding chosen = Encoding::kUtf8;
-    std::string why;
-    std::string utf8;
-    Status s = extractor_.Decode(text_bytes, Encoding::kUtf8, &utf8, &chosen, &why);
+    // The text field is decoded JSON: UTF-8 by definition, but it may hold HTML. It is checked
+    // as Extractor::Decode checks UTF-8 (DecodeUtf8, which also drops a byte-order mark), and
+    // kept without a copy when it has no byte-order mark.
+    std::string_view checked;
+    Status s = internal::DecodeUtf8(text_bytes, &checked);
     if (!s.ok()) {
       doc->failed = true;
       doc->error = "field '" + options_.text_field + "': " + s.message();
       return true;
     }
+    std::string utf8;
+    if (checked.size() == text_bytes.size()) utf8 = std::move(text_bytes);
+    else utf8.assign(checked);
     std::string().swap(text_bytes);
     doc->encoding = "utf-8";
     if (options_.format != InputFormat::kText && GuessFormat("", std::string_view(utf8).substr(0, 1024)) == InputFormat::kHtml) {
