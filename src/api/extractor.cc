@@ -76,7 +76,11 @@ Status Analyze(std::string_view bytes, const internal::Lexicons& lex, Analysis* 
       break;
     }
     const auto next = a->sentences[si + 1].begin;
-    for (; t != end && t->cb < next; ++t) t->sentence = static_cast<uint32_t>(si);
+    if (end[-1].cb >= next) {  // a token stops the loop before the end: no need to test for it
+      for (; t->cb < next; ++t) t->sentence = static_cast<uint32_t>(si);
+    } else {
+      for (; t != end && t->cb < next; ++t) t->sentence = static_cast<uint32_t>(si);
+    }
   }
   for (; t != end; ++t) t->sentence = 0;  // no sentences at all
   return Status::Ok();

@@ -16,6 +16,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -498,7 +499,15 @@ int Run(const std::vector<std::string>& args, Command cmd) {
       }
       extra.push_back(v);
     }
-    vnextract::RecordWriter fmt_writer(std::cout, *fmt, wopts);  // formats only; writes nothing
+    // Formats only, writes nothing. One per worker, kept from document to document: its buffers
+    // (the last context, escaped, and room for a record) keep their memory.
+    thread_local std::unique_ptr<vnextract::RecordWriter> worker_writer;
+    thread_local const vnextract::WriterOptions* worker_writer_options = nullptr;
+    if (worker_writer == nullptr || worker_writer_options != &wopts) {
+      worker_writer = std::make_unique<vnextract::RecordWriter>(std::cout, *fmt, wopts);
+      worker_writer_options = &wopts;
+    }
+    vnextract::RecordWriter& fmt_writer = *worker_writer;
     // A JSON Lines record is ~600 bytes; Format asks for a few hundred more than it writes.
     if (!records.empty()) r->out.reserve(r->out.size() + records.size() * 700 + 4096);
     for (size_t k = 0; k < records.size(); ++k) {
