@@ -191,24 +191,22 @@ void WriteRecords(const Analysis& a, const std::vector<internal::Candidate*>& ke
   }
 }
 
-// A bare number inside a name ("phường 12", "Quận 7") is part of the name: the tokens of the
-// entities.
-std::vector<uint8_t> InEntity(size_t tokens, const std::vector<internal::Candidate>& entities) {
-  std::vector<uint8_t> in_entity(tokens, 0);
-  for (const internal::Candidate& c : entities) {
-    for (size_t k = c.begin; k < c.end; ++k) in_entity[k] = 1;
-  }
-  return in_entity;
-}
-
 // Calls f(candidate) for the candidates of `kept` and `entities` (both in order of start) in
-// order of start, numeric ones first on a tie, without the numbers inside an entity.
+// order of start, numeric ones first on a tie, without the bare numbers inside a name ("phường
+// 12", "Quận 7": part of the name). A number is inside one when an entity that starts at or before
+// it ends after its start: the furthest end of the entities started so far says so.
 template <class F>
-void ForMerged(size_t tokens, std::vector<internal::Candidate>* kept, std::vector<internal::Candidate>* entities, F f) {
-  std::vector<uint8_t> in_entity = InEntity(tokens, *entities);
-  size_t e = 0;
+void ForMerged(std::vector<internal::Candidate>* kept, std::vector<internal::Candidate>* entities, F f) {
+  size_t e = 0;      // the next entity to write
+  size_t seen = 0;   // entities [0, seen) start at or before the current candidate
+  size_t reach = 0;  // the furthest end of those
   for (internal::Candidate& c : *kept) {
-    if (c.type == RecordType::kNumber && in_entity[c.begin]) continue;
+    if (c.type == RecordType::kNumber) {
+      for (; seen < entities->size() && (*entities)[seen].begin <= c.begin; ++seen) {
+        reach = std::max(reach, (*entities)[seen].end);
+      }
+      if (reach > c.begin) continue;
+    }
     while (e < entities->size() && (*entities)[e].begin < c.begin) f((*entities)[e++]);
     f(c);
   }
@@ -216,11 +214,11 @@ void ForMerged(size_t tokens, std::vector<internal::Candidate>* kept, std::vecto
 }
 
 // The merged list itself (ForMerged's order), each candidate moved once.
-std::vector<internal::Candidate> MergeEntities(size_t tokens, std::vector<internal::Candidate>* kept,
+std::vector<internal::Candidate> MergeEntities(std::vector<internal::Candidate>* kept,
                                                std::vector<internal::Candidate>* entities) {
   std::vector<internal::Candidate> merged;
   merged.reserve(kept->size() + entities->size());
-  ForMerged(tokens, kept, entities, [&](internal::Candidate& c) { merged.push_back(std::move(c)); });
+  ForMerged(kept, entities, [&](internal::Candidate& c) { merged.push_back(std::move(c)); });
   return merged;
 }
 
@@ -229,10 +227,10 @@ void Order(std::vector<internal::Candidate>* kept, std::vector<internal::Candida
   order->reserve(kept->size());
   for (internal::Candidate& c : *kept) order->push_back(&c);
 }
-void Order(size_t tokens, std::vector<internal::Candidate>* kept, std::vector<internal::Candidate>* entities,
+void Order(std::vector<internal::Candidate>* kept, std::vector<internal::Candidate>* entities,
            std::vector<internal::Candidate*>* order) {
   order->reserve(kept->size() + entities->size());
-  ForMerged(tokens, kept, entities, [&](internal::Candidate& c) { order->push_back(&c); });
+  ForMerged(kept, entities, [&](internal::Candidate& c) { order->push_back(&c); });
 }
 
 }  // namespace
@@ -307,12 +305,12 @@ Status Extractor::ExtractInto(std::string_view bytes, std::string_view doc_name,
     bool any_legal_ref = std::any_of(kept.begin(), kept.end(), [](const internal::Candidate& c) { return c.type == RecordType::kLegalRef; });
     if (any_legal_ref) {
       // LinkLegalRefs looks for the dates and organizations after a reference in one list.
-      kept = MergeEntities(a.tokens.size(), &kept, &entities);
+      kept = MergeEntities(&kept, &entities);
       entities.clear();
       internal::LinkLegalRefs(view, &kept);
       Order(&kept, &order);
     } else {
-      Order(a.tokens.size(), &kept, &entities, &order);
+      Order(&kept, &entities, &order);
     }
   } else {
     Order(&kept, &order);

@@ -5,6 +5,10 @@
 #include <cstring>
 #include <string>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 namespace vnextract {
 
 namespace {
@@ -104,9 +108,13 @@ inline bool BlockNeedsEscapeAt(const char* p) {
   U8x16 v;
   std::memcpy(&v, p, 16);
   U8x16 bad = (v < 0x20) | (v == '"') | (v == '\\');  // 0xFF where a byte needs an escape
+#ifdef __SSE2__
+  return _mm_movemask_epi8(reinterpret_cast<__m128i>(bad)) != 0;
+#else
   uint64_t half[2];
   std::memcpy(half, &bad, 16);
   return (half[0] | half[1]) != 0;
+#endif
 }
 
 // The index of the first byte at or after `from` that needs an escape, s.size() if none. Most

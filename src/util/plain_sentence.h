@@ -6,6 +6,10 @@
 #include <cstring>
 #include <string_view>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 namespace vnextract::internal {
 
 // Byte i of p[0, n) begins a control character, a second space in a row, or a blank beyond
@@ -28,11 +32,16 @@ inline V16 Load16(const char* p) {
   return v;
 }
 
+// Whether some byte of v is not zero (v's bytes are 0 or 0xFF): one movemask with SSE2.
 inline bool AnyByte(V16 v) {
+#ifdef __SSE2__
+  return _mm_movemask_epi8(reinterpret_cast<__m128i>(v)) != 0;
+#else
   uint64_t lo, hi;
   std::memcpy(&lo, &v, 8);
   std::memcpy(&hi, reinterpret_cast<const char*>(&v) + 8, 8);
   return (lo | hi) != 0;
+#endif
 }
 
 // Whether one of the bytes p[0, 16) is one BlankToClean finds, when p[0, 18) are all in the
