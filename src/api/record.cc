@@ -88,10 +88,11 @@ void RecordBatch::Clear(size_t keep) {
   // The context and the text are as long as the input makes them (a sentence of a megabyte):
   // their memory is kept only when it is of ordinary size.
   constexpr size_t kLong = 16 * 1024;
-  for (size_t i = 0; i < std::min(size_, slots_.size()); ++i) {
-    for (std::string* s : {&slots_[i].context, &slots_[i].text}) {
-      if (s->capacity() > kLong) std::string().swap(*s);
-    }
+  const size_t n = std::min(size_, slots_.size());
+  for (size_t i = 0; i < n; ++i) {
+    Record& r = slots_[i];
+    if (r.context.capacity() > kLong) std::string().swap(r.context);
+    if (r.text.capacity() > kLong) std::string().swap(r.text);
   }
   size_ = 0;
 }
