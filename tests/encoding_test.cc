@@ -33,6 +33,36 @@ std::string Nfc(std::string_view s) {
   return out;
 }
 
+TEST_CASE("CountViqrMarks, sixteen bytes at a time, counts what the byte loop counts") {
+  // The byte loop DetectEncoding ran before: a mark character, or "dd" of either case counted at
+  // its first byte; lead bytes from 0xC0.
+  auto slow = [](std::string_view s) {
+    ViqrMarkCount c;
+    auto is_d = [](char x) { return x == 'd' || x == 'D'; };
+    for (size_t k = 0; k < s.size(); ++k) {
+      const char x = s[k];
+      c.marks += std::string_view("'`?~.^(+-").find(x) != std::string_view::npos;
+      c.marks += k + 1 < s.size() && is_d(x) && is_d(s[k + 1]);
+      c.leads += static_cast<unsigned char>(x) >= 0xC0;
+    }
+    return c;
+  };
+  const std::string kBytes = "'`?~.^(+-dDdDaA /\\\x00\x7F\x80\xBF\xC0\xC3\xE1\xFF"s;  // (s: the NUL is one of them)
+  std::mt19937 rng(11);
+  for (int n = 0; n < 20000; ++n) {
+    // lengths around the 16-byte chunks and past the 255 chunks a lane counts before it is added up
+    const size_t len = n % 50 == 0 ? 4000 + rng() % 200 : rng() % 70;
+    std::string s(len, 'a');
+    for (char& c : s) c = rng() % 3 ? kBytes[rng() % kBytes.size()] : 'a';
+    ViqrMarkCount fast = CountViqrMarks(s), want = slow(s);
+    REQUIRE(fast.marks == want.marks);
+    REQUIRE(fast.leads == want.leads);
+  }
+  const std::string dd(5000, 'd');  // every byte but the last starts a pair
+  CHECK(CountViqrMarks(dd).marks == 4999);
+  CHECK(CountViqrMarks("Hà Nội, ngày 12.").leads == 3);
+}
+
 std::string Fixture(const std::string& name) {
   std::ifstream in(std::string(VNEXTRACT_SOURCE_DIR) + "/tests/fixtures/encodings/" + name, std::ios::binary);
   REQUIRE_MESSAGE(in.good(), "missing fixture " << name);

@@ -920,6 +920,75 @@ Status ConvertToUtf8(std::string_view bytes, Encoding enc, const LegacyTables& t
   return Status::InvalidInput("unknown encoding");
 }
 
+namespace {
+
+using V16 = unsigned char __attribute__((vector_size(16)));
+
+// Counts per byte lane of V16 masks (0xFF lanes), 255 chunks at a time: `add` subtracts a mask
+// (0xFF is -1), `flush` adds the lanes into *even and *odd (the lanes of even and odd offsets).
+struct LaneCounts {
+  V16 acc = {};
+  int chunks = 0;
+  void add(V16 mask, size_t* even, size_t* odd) {
+    acc -= mask;
+    if (++chunks == 255) flush(even, odd);
+  }
+  void flush(size_t* even, size_t* odd) {
+    unsigned char lane[16];
+    std::memcpy(lane, &acc, 16);
+    for (int k = 0; k < 16; k += 2) {
+      *even += lane[k];
+      *odd += lane[k + 1];
+    }
+    acc = V16{};
+    chunks = 0;
+  }
+};
+
+// The zero bytes of p[0, n) (n even) at even offsets and at odd ones, sixteen bytes at a time.
+void ZeroBytes(const unsigned char* p, size_t n, size_t* even, size_t* odd) {
+  LaneCounts zeros;
+  size_t k = 0;
+  for (; k + 16 <= n; k += 16) {
+    V16 v;
+    std::memcpy(&v, p + k, 16);
+    zeros.add(v == 0, even, odd);
+  }
+  zeros.flush(even, odd);
+  for (; k + 2 <= n; k += 2) {
+    *even += p[k] == 0;
+    *odd += p[k + 1] == 0;
+  }
+}
+
+}  // namespace
+
+ViqrMarkCount CountViqrMarks(std::string_view bytes) {
+  const auto* b = reinterpret_cast<const unsigned char*>(bytes.data());
+  const size_t n = bytes.size();
+  ViqrMarkCount count;
+  size_t k = 0;
+  LaneCounts marks, leads;
+  for (; k + 17 <= n; k += 16) {
+    V16 a, next;
+    std::memcpy(&a, b + k, 16);
+    std::memcpy(&next, b + k + 1, 16);
+    // (a mark character is never a 'd': one count per lane at most)
+    V16 mark = (a == '\'') | (a == '`') | (a == '?') | (a == '~') | (a == '.') | (a == '^') | (a == '(') |
+               (a == '+') | (a == '-') | (((a | 0x20) == 'd') & ((next | 0x20) == 'd'));
+    marks.add(mark, &count.marks, &count.marks);
+    leads.add(a >= 0xC0, &count.leads, &count.leads);
+  }
+  marks.flush(&count.marks, &count.marks);
+  leads.flush(&count.leads, &count.leads);
+  auto is_d = [](unsigned char c) { return (c | 0x20) == 'd'; };
+  for (; k < n; ++k) {
+    count.marks += IsMarkChar(static_cast<char>(b[k])) + (k + 1 < n && is_d(b[k]) && is_d(b[k + 1]));
+    count.leads += b[k] >= 0xC0;
+  }
+  return count;
+}
+
 Encoding DetectEncoding(std::string_view bytes, const LegacyTables& tables, std::string* why) {
   const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
   size_t n = bytes.size();
@@ -933,10 +1002,7 @@ Encoding DetectEncoding(std::string_view bytes, const LegacyTables& tables, std:
   }
   // UTF-16 without BOM: ASCII letters and spaces leave one byte of most code units zero.
   size_t zero_even = 0, zero_odd = 0, units = std::min<size_t>(n, 8192) / 2;
-  for (size_t k = 0; k < units; ++k) {
-    zero_even += p[2 * k] == 0;
-    zero_odd += p[2 * k + 1] == 0;
-  }
+  ZeroBytes(p, 2 * units, &zero_even, &zero_odd);
   size_t most = std::max(zero_even, zero_odd), least = std::min(zero_even, zero_odd);
   if (units >= 1 && most * 4 >= units && least * 8 <= most) {
     *why = "UTF-16 without byte-order mark (" + std::string(zero_even > zero_odd ? "big" : "little") + "-endian: " +
@@ -955,23 +1021,8 @@ Encoding DetectEncoding(std::string_view bytes, const LegacyTables& tables, std:
     // below), and a marked word takes at least one of its mark characters or a "dd"/"d-": that
     // bound, counted in one pass over the bytes, settles ordinary UTF-8 text without decoding it
     // as VIQR (the readers call this for every file, on one thread).
-    // (Without branches: table lookups, so that mispredictions do not cost more than the count.)
-    static const std::array<uint8_t, 256> kByteFlags = [] {
-      std::array<uint8_t, 256> f{};
-      for (int c = 0; c < 256; ++c) {
-        f[c] = static_cast<uint8_t>((IsMarkChar(static_cast<char>(c)) ? 1 : 0) | (c >= 0xC0 ? 2 : 0) |
-                                    (c == 'd' || c == 'D' ? 4 : 0));
-      }
-      return f;
-    }();
-    size_t marks = 0, non_ascii = 0;
-    const auto* b = reinterpret_cast<const unsigned char*>(sample.data());
-    for (size_t k = 0; k < sample.size(); ++k) {
-      uint8_t f = kByteFlags[b[k]];
-      uint8_t next = k + 1 < sample.size() ? kByteFlags[b[k + 1]] : 0;
-      marks += (f & 1) + ((f & next & 4) >> 2);  // a mark character, or "dd"/"dD"/"Dd"/"DD"
-      non_ascii += (f >> 1) & 1;                 // lead bytes: one per non-ASCII code point
-    }
+    const ViqrMarkCount counted = CountViqrMarks(sample);
+    const size_t marks = counted.marks, non_ascii = counted.leads;
     size_t vietnamese = 0;
     for (size_t k = 0; k < sample.size();) {
       if (static_cast<unsigned char>(sample[k]) < 0x80) {

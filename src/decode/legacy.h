@@ -70,6 +70,16 @@ Status ConvertToUtf8(std::string_view bytes, Encoding enc, const LegacyTables& t
 // decided it, for --verbose.
 Encoding DetectEncoding(std::string_view bytes, const LegacyTables& tables, std::string* why);
 
+// What DetectEncoding counts in one pass over text it is given as UTF-8: `marks`, the bytes that
+// are VIQR mark characters (' ` ? ~ . ^ ( + -) and the pairs "dd" of either case (each counted
+// at its first byte, so "ddd" is two); `leads`, the bytes from 0xC0 up (one per code point above
+// U+007F in UTF-8). Sixteen bytes at a time.
+struct ViqrMarkCount {
+  size_t marks = 0;
+  size_t leads = 0;
+};
+ViqrMarkCount CountViqrMarks(std::string_view bytes);
+
 }  // namespace vnextract::internal
 
 #endif  // VNEXTRACT_DECODE_LEGACY_H_
